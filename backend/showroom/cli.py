@@ -1,0 +1,184 @@
+"""The ``showroom`` command: serve, migrate, seed-demo, worker, create-user, openapi."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+BACKEND_DIR = Path(__file__).resolve().parents[1]
+
+
+def alembic_config(database_url: str | None = None, *, configure_logging: bool = True) -> Any:
+    from alembic.config import Config
+
+    from showroom.core.config import get_settings
+
+    config = Config(str(BACKEND_DIR / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", database_url or get_settings().database_url)
+    config.attributes["configure_logging"] = configure_logging
+    return config
+
+
+def migrate(database_url: str | None = None, *, configure_logging: bool = True) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(database_url, configure_logging=configure_logging), "head")
+
+
+def cmd_migrate(_: argparse.Namespace) -> None:
+    migrate()
+
+
+def cmd_seed_demo(_: argparse.Namespace) -> None:
+    from showroom.core.config import get_settings
+    from showroom.core.db import create_engine, create_sessionmaker
+    from showroom.demo import DEMO_LOGINS, seed_demo
+
+    async def run() -> bool:
+        settings = get_settings()
+        engine = create_engine(settings)
+        try:
+            return await seed_demo(settings, create_sessionmaker(engine))
+        finally:
+            await engine.dispose()
+
+    created = asyncio.run(run())
+    print("Demo data created." if created else "Demo data skipped: the database already has users.")
+    for login in DEMO_LOGINS:
+        print(f"  {login.role:<6} {login.email}  /  {login.password}")
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    if args.spa_dist:
+        os.environ["SHOWROOM_SPA_DIST"] = str(Path(args.spa_dist).resolve())
+    if args.with_worker:
+        os.environ["SHOWROOM_RUN_WORKER_IN_PROCESS"] = "true"
+    uvicorn.run(
+        "showroom.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+def cmd_worker(_: argparse.Namespace) -> None:
+    from showroom.core.config import get_settings
+    from showroom.core.db import create_engine, create_sessionmaker
+    from showroom.worker import run_worker
+
+    async def run() -> None:
+        settings = get_settings()
+        engine = create_engine(settings)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await run_worker(settings, create_sessionmaker(engine), stop)
+        finally:
+            await engine.dispose()
+
+    logging.basicConfig(level=logging.INFO)
+    asyncio.run(run())
+
+
+def cmd_create_user(args: argparse.Namespace) -> None:
+    from pydantic import ValidationError
+
+    from showroom.accounts.schemas import SignupRequest
+    from showroom.accounts.service import AccountService
+    from showroom.core.config import get_settings
+    from showroom.core.db import create_engine, create_sessionmaker
+
+    password = args.password or getpass.getpass("Password: ")
+    try:
+        data = SignupRequest(
+            email=args.email,
+            display_name=args.name,
+            country=args.country,
+            language=args.language,
+            phone=args.phone,
+            password=password,
+            password_confirm=password,
+            accept_terms=True,
+        )
+    except ValidationError as exc:
+        sys.exit(f"Invalid user: {exc}")
+
+    async def run() -> None:
+        settings = get_settings()
+        engine = create_engine(settings)
+        try:
+            async with create_sessionmaker(engine)() as session, session.begin():
+                user = await AccountService(session, settings).signup(data)
+                user.email_verified = True
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+    print(f"Created {data.email}")
+
+
+def cmd_openapi(args: argparse.Namespace) -> None:
+    from showroom.core.config import Settings
+    from showroom.core.openapi import dump
+    from showroom.main import create_app
+
+    text = dump(create_app(Settings(env="test", database_url="sqlite+aiosqlite:///:memory:")))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="showroom", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the API (and the built SPA)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--spa-dist", help="folder of the built SPA to serve at /")
+    serve.add_argument(
+        "--with-worker", action="store_true", help="run the outbox worker in-process"
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
+    commands.add_parser("seed-demo", help="create demo logins on an empty database").set_defaults(
+        func=cmd_seed_demo
+    )
+    commands.add_parser("worker", help="run the outbox worker").set_defaults(func=cmd_worker)
+
+    create_user = commands.add_parser("create-user", help="create a verified user account")
+    create_user.add_argument("--email", required=True)
+    create_user.add_argument("--name", required=True)
+    create_user.add_argument("--country", default="JP")
+    create_user.add_argument("--language", default="en")
+    create_user.add_argument("--phone", required=True)
+    create_user.add_argument("--password", help="prompted for when omitted")
+    create_user.set_defaults(func=cmd_create_user)
+
+    openapi = commands.add_parser("openapi", help="print the OpenAPI document (sorted keys)")
+    openapi.add_argument("--output", "-o")
+    openapi.set_defaults(func=cmd_openapi)
+
+    args = parser.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Settings, read from the environment (prefix ``SHOWROOM_``) and an optional ``.env`` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BACKEND_DIR = Path(__file__).resolve().parents[2]
+DEFAULT_SECRET_KEY = "dev-only-secret-key-change-me-in-production-0123456789"  # noqa: S105
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SHOWROOM_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite+aiosqlite:///{BACKEND_DIR / 'var' / 'showroom.db'}"
+    database_echo: bool = False
+    secret_key: str = DEFAULT_SECRET_KEY
+    public_url: str = "http://127.0.0.1:8000"
+    cors_origins: list[str] = Field(default_factory=list)
+
+    access_token_minutes: int = 15
+    refresh_token_days: int = 30
+    signup_code_minutes: int = 10
+    signup_code_max_attempts: int = 5
+    password_reset_minutes: int = 60
+    member_invitation_days: int = 14
+    login_failures_allowed: int = 10
+    login_failure_window_minutes: int = 15
+
+    # argon2id cost; the defaults are passlib's. Tests lower them to stay fast.
+    argon2_memory_kib: int = 65536
+    argon2_time_cost: int = 3
+
+    max_body_bytes: int = 1024 * 1024
+
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: float = 10.0
+    mail_from: str = "Showroom <no-reply@showroom.localhost>"
+
+    outbox_poll_seconds: float = 1.0
+    outbox_max_attempts: int = 12
+    run_worker_in_process: bool = False
+
+    spa_dist: Path | None = None
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def dev_mailbox_enabled(self) -> bool:
+        return self.env == "development" and not self.smtp_host
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets_in_production(self) -> Settings:
+        if self.env == "production":
+            if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
+                raise ValueError(
+                    "SHOWROOM_SECRET_KEY must be set to a random value of at least 32 characters "
+                    "in production"
+                )
+            if self.is_sqlite:
+                raise ValueError("SHOWROOM_DATABASE_URL must point at PostgreSQL in production")
+            if not self.smtp_host:
+                raise ValueError("SHOWROOM_SMTP_HOST must be set in production")
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,58 @@
+"""The OpenAPI document: FastAPI's, plus the problem responses every operation can give."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from showroom.core.errors import Problem, problem_response_doc
+
+_METHODS = {"get", "put", "post", "patch", "delete"}
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    spec = get_openapi(
+        title=app.title,
+        version=app.version,
+        description=app.description,
+        routes=app.routes,
+        servers=[{"url": "/"}],
+    )
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(problem.pop("$defs", {}))
+    schemas["Problem"] = problem
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+
+    for path_item in spec.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in _METHODS:
+                continue
+            responses = operation.setdefault("responses", {})
+            can_be_invalid = bool(operation.get("parameters")) or "requestBody" in operation
+            if can_be_invalid or "422" in responses:
+                responses["422"] = problem_response_doc(422)
+            if "requestBody" in operation:
+                responses.setdefault("400", problem_response_doc(400))
+                responses.setdefault("413", problem_response_doc(413))
+            if operation.get("security"):
+                responses.setdefault("401", problem_response_doc(401))
+            responses.setdefault("503", problem_response_doc(503))
+    return spec
+
+
+def install_openapi(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = build_openapi(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def dump(app: FastAPI) -> str:
+    return json.dumps(app.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,87 @@
+"""Cursor pagination: ``?limit=&cursor=`` in, ``{items, next_cursor}`` out, ordered by a
+stable key (creation time, then id) so pages never skip or repeat rows."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends, Query
+from pydantic import BaseModel
+from sqlalchemy import Select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from showroom.core.errors import Invalid
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+@dataclass(frozen=True)
+class PageParams:
+    limit: int
+    after: tuple[datetime, uuid.UUID] | None
+
+
+def encode_cursor(created_at: datetime, row_id: uuid.UUID) -> str:
+    raw = json.dumps([created_at.isoformat(), str(row_id)]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        created, row_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        after = datetime.fromisoformat(created)
+        if after.tzinfo is None:
+            raise ValueError("naive")
+        return after, uuid.UUID(row_id)
+    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise Invalid(
+            "The cursor is not valid; start again from the first page.",
+            code="pagination.cursor_invalid",
+            loc=("query", "cursor"),
+        ) from exc
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=100, description="Items per page")] = 50,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="`next_cursor` of the previous page")
+    ] = None,
+) -> PageParams:
+    return PageParams(limit, decode_cursor(cursor) if cursor else None)
+
+
+Pagination = Annotated[PageParams, Depends(page_params)]
+
+
+async def keyset_page(
+    session: AsyncSession,
+    query: Select[*tuple[Any, ...]],
+    params: PageParams,
+    *,
+    created: InstrumentedAttribute[datetime],
+    ident: InstrumentedAttribute[uuid.UUID],
+    key: Callable[[Any], tuple[datetime, uuid.UUID]],
+) -> tuple[Sequence[Any], str | None]:
+    """Run ``query`` (already filtered) for one page, ordered by ``(created, ident)``."""
+    if params.after is not None:
+        query = query.where(tuple_(created, ident) > tuple_(*params.after))
+    query = query.order_by(created, ident).limit(params.limit + 1)
+    rows = list((await session.execute(query)).all())
+    more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    next_cursor = encode_cursor(*key(rows[-1])) if more and rows else None
+    return rows, next_cursor

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from showroom.core.validation import ResponseSchema
+
+
+class MemberInvitationRead(ResponseSchema):
+    id: uuid.UUID
+    email: str
+    role: str
+    language: str
+    created_at: datetime
+    expires_at: datetime
+    accepted_at: datetime | None
+    revoked_at: datetime | None
+
+
+class MemberInvitationPreview(ResponseSchema):
+    """What the person opening an invitation link sees before accepting."""
+
+    target: Literal["buyer_organization", "brand"]
+    target_id: uuid.UUID
+    name: dict[str, str]
+    default_language: str
+    role: str
+    email: str
+    invited_by: str | None
+    expires_at: datetime
+    state: Literal["pending", "accepted", "expired", "revoked"]
+
+
+class MemberInvitationAccepted(ResponseSchema):
+    target: Literal["buyer_organization", "brand"]
+    target_id: uuid.UUID
+    role: str

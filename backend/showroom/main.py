@@ -1,0 +1,135 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+from showroom.accounts.router import auth as auth_router
+from showroom.accounts.router import me as me_router
+from showroom.brands.router import router as brands_router
+from showroom.buyers.router import router as buyers_router
+from showroom.core.body_limit import BodyLimitMiddleware
+from showroom.core.config import Settings, get_settings
+from showroom.core.db import create_engine, create_sessionmaker
+from showroom.core.errors import NotFound, install_error_handlers
+from showroom.core.health import router as health_router
+from showroom.core.openapi import install_openapi
+from showroom.core.request_id import RequestIdMiddleware
+from showroom.dev.router import router as dev_router
+from showroom.invitations.router import router as invitations_router
+from showroom.reference.router import router as reference_router
+from showroom.worker import run_worker
+
+API_PREFIX = "/api/v1"
+logger = logging.getLogger("showroom")
+
+
+def _operation_id(route: APIRoute) -> str:
+    return f"{route.tags[0]}_{route.name}" if route.tags else route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = create_engine(settings)
+    sessionmaker = create_sessionmaker(engine)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        worker = (
+            asyncio.create_task(run_worker(settings, sessionmaker, stop))
+            if settings.run_worker_in_process
+            else None
+        )
+        try:
+            yield
+        finally:
+            stop.set()
+            if worker is not None:
+                await worker
+            await engine.dispose()
+
+    app = FastAPI(
+        title="Showroom API",
+        version="1.0.0",
+        description="B2B wholesale ordering: brands, catalogs, order links, carts and orders. "
+        "Errors are RFC 9457 problems with a stable `code`.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = sessionmaker
+
+    install_error_handlers(app)
+    install_openapi(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
+    app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes)
+    app.add_middleware(RequestIdMiddleware)
+
+    api = APIRouter(prefix=API_PREFIX)
+    for router in (
+        health_router,
+        auth_router,
+        me_router,
+        buyers_router,
+        brands_router,
+        invitations_router,
+        reference_router,
+        dev_router,
+    ):
+        api.include_router(router)
+    app.include_router(api)
+
+    if settings.spa_dist is not None:
+        mount_spa(app, settings.spa_dist)
+    return app
+
+
+class SpaFiles(StaticFiles):
+    """The built SPA: fingerprinted assets cached forever, and every unknown path answered
+    with ``index.html`` because it is a client-side route."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        if path == "api" or path.startswith("api/"):
+            raise NotFound("No such API endpoint.")
+        try:
+            response = await super().get_response(path, scope)
+        except StarletteHTTPException as exc:
+            if exc.status_code != 404:
+                raise
+            response = await super().get_response("index.html", scope)
+        if path.startswith("assets/") and response.status_code == 200:
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        else:
+            response.headers["Cache-Control"] = "no-cache"
+        return response
+
+
+def mount_spa(app: FastAPI, dist: Path) -> None:
+    if not (dist / "index.html").is_file():
+        logger.warning("SPA build not found at %s; serving the API only", dist)
+        return
+    app.mount("/", SpaFiles(directory=dist, html=True), name="spa")

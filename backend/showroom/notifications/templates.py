@@ -1,0 +1,104 @@
+"""E-mail texts in every UI language. Placeholders use ``str.format`` names."""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+
+class MailText(NamedTuple):
+    subject: str
+    body: str
+
+
+TEMPLATES: Final[dict[str, dict[str, MailText]]] = {
+    "signup_code": {
+        "en": MailText(
+            "Verify your e-mail | Showroom",
+            "Your Showroom verification code is:\n\n    {code}\n\n"
+            "Enter it on the sign-up screen within {minutes} minutes.\n"
+            "If you did not try to sign up, you can ignore this e-mail.",
+        ),
+        "ja": MailText(
+            "メールアドレスの確認 | Showroom",
+            "Showroom の認証コードは次のとおりです。\n\n    {code}\n\n"
+            "{minutes} 分以内にサインアップ画面で入力してください。\n"
+            "お心当たりのない場合は、このメールを破棄してください。",
+        ),
+        "zh-Hans": MailText(
+            "验证您的电子邮箱 | Showroom",
+            "您的 Showroom 验证码是：\n\n    {code}\n\n"
+            "请在 {minutes} 分钟内在注册页面输入。\n"
+            "如果您没有尝试注册，请忽略此邮件。",
+        ),
+    },
+    "password_reset": {
+        "en": MailText(
+            "Reset your password | Showroom",
+            "Hello {name},\n\nOpen this link within one hour to choose a new password:\n\n"
+            "{url}\n\nThe link works once. If you did not ask for it, ignore this e-mail; "
+            "your password stays unchanged.",
+        ),
+        "ja": MailText(
+            "パスワードの再設定 | Showroom",
+            "{name} 様\n\n1 時間以内に次のリンクを開き、新しいパスワードを設定してください。\n\n"
+            "{url}\n\nリンクは 1 回だけ使えます。"
+            "お心当たりのない場合はこのメールを破棄してください。パスワードは変更されません。",
+        ),
+        "zh-Hans": MailText(
+            "重置密码 | Showroom",
+            "{name}，您好：\n\n请在一小时内打开以下链接设置新密码：\n\n"
+            "{url}\n\n该链接只能使用一次。如果您没有提出此请求，请忽略此邮件，您的密码不会改变。",
+        ),
+    },
+    "buyer_member_invitation": {
+        "en": MailText(
+            "{inviter} invited you to {organization} | Showroom",
+            "{inviter} invited you to join the buyer organization {organization} on Showroom "
+            "as {role}.\n\nAccept the invitation:\n\n{url}\n\n"
+            "If you have no Showroom account yet, you can create one from that page. "
+            "The invitation expires on {expires}.",
+        ),
+        "ja": MailText(
+            "{inviter} さんから {organization} への招待 | Showroom",
+            "{inviter} さんが、Showroom のバイヤー組織「{organization}」に{role}として"
+            "あなたを招待しました。\n\n次のリンクから招待を承認してください。\n\n{url}\n\n"
+            "Showroom のアカウントをお持ちでない場合は、このページから作成できます。"
+            "招待の有効期限は {expires} です。",
+        ),
+        "zh-Hans": MailText(
+            "{inviter} 邀请您加入 {organization} | Showroom",
+            "{inviter} 邀请您以{role}身份加入 Showroom 上的买家组织“{organization}”。\n\n"
+            "接受邀请：\n\n{url}\n\n如果您还没有 Showroom 账户，可以在该页面创建。"
+            "邀请将于 {expires} 过期。",
+        ),
+    },
+    "brand_member_invitation": {
+        "en": MailText(
+            "{inviter} invited you to the brand {organization} | Showroom",
+            "{inviter} invited you to help run the brand {organization} on Showroom "
+            "as {role}.\n\nAccept the invitation:\n\n{url}\n\n"
+            "If you have no Showroom account yet, you can create one from that page. "
+            "The invitation expires on {expires}.",
+        ),
+        "ja": MailText(
+            "{inviter} さんからブランド {organization} への招待 | Showroom",
+            "{inviter} さんが、Showroom のブランド「{organization}」の{role}として"
+            "あなたを招待しました。\n\n次のリンクから招待を承認してください。\n\n{url}\n\n"
+            "Showroom のアカウントをお持ちでない場合は、このページから作成できます。"
+            "招待の有効期限は {expires} です。",
+        ),
+        "zh-Hans": MailText(
+            "{inviter} 邀请您加入品牌 {organization} | Showroom",
+            "{inviter} 邀请您以{role}身份参与管理 Showroom 上的品牌“{organization}”。\n\n"
+            "接受邀请：\n\n{url}\n\n如果您还没有 Showroom 账户，可以在该页面创建。"
+            "邀请将于 {expires} 过期。",
+        ),
+    },
+}
+
+ROLE_NAMES: Final[dict[str, dict[str, str]]] = {
+    "owner": {"en": "an owner", "ja": "オーナー", "zh-Hans": "所有者"},
+    "member": {"en": "a member", "ja": "メンバー", "zh-Hans": "成员"},
+    "admin": {"en": "an admin", "ja": "管理者", "zh-Hans": "管理员"},
+    "staff": {"en": "staff", "ja": "スタッフ", "zh-Hans": "员工"},
+}
