@@ -20,6 +20,7 @@ from showroom.accounts.router import auth as auth_router
 from showroom.accounts.router import me as me_router
 from showroom.brands.router import router as brands_router
 from showroom.buyers.router import router as buyers_router
+from showroom.commerce.router import router as commerce_router
 from showroom.core.body_limit import BodyLimitMiddleware
 from showroom.core.config import Settings, get_settings
 from showroom.core.db import create_engine, create_sessionmaker
@@ -27,12 +28,17 @@ from showroom.core.errors import NotFound, install_error_handlers
 from showroom.core.health import router as health_router
 from showroom.core.openapi import install_openapi
 from showroom.core.request_id import RequestIdMiddleware
+from showroom.core.storage import LocalStorage
 from showroom.dev.router import router as dev_router
 from showroom.invitations.router import router as invitations_router
+from showroom.media.router import router as media_router
+from showroom.products.router import router as products_router
 from showroom.reference.router import router as reference_router
 from showroom.worker import run_worker
 
 API_PREFIX = "/api/v1"
+# Endpoints that take files get the larger upload limit.
+UPLOAD_PATHS = r"^/api/v1/brands/[^/]+/(media|products/imports)$"
 logger = logging.getLogger("showroom")
 
 
@@ -75,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker
+    app.state.storage = LocalStorage(settings.media_root)
 
     install_error_handlers(app)
     install_openapi(app)
@@ -86,7 +93,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["*"],
         )
-    app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        default_limit=settings.max_body_bytes,
+        overrides=[(UPLOAD_PATHS, settings.max_upload_bytes)],
+    )
     app.add_middleware(RequestIdMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
@@ -96,6 +107,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         me_router,
         buyers_router,
         brands_router,
+        commerce_router,
+        media_router,
+        products_router,
         invitations_router,
         reference_router,
         dev_router,

@@ -127,7 +127,9 @@ def smtp_server() -> Iterator[Controller]:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str, smtp_server: Controller) -> Settings:
+def settings(
+    database_url: str, smtp_server: Controller, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
     return Settings(
         env="test",
         database_url=database_url,
@@ -136,6 +138,7 @@ def settings(database_url: str, smtp_server: Controller) -> Settings:
         smtp_host="127.0.0.1",
         smtp_port=smtp_server.port,
         smtp_timeout_seconds=5,
+        media_root=tmp_path_factory.mktemp("media"),
     )
 
 

@@ -145,3 +145,22 @@ def problem(response: httpx.Response) -> dict[str, Any]:
 
 def error_locs(response: httpx.Response) -> list[list[Any]]:
     return [error["loc"] for error in problem(response).get("errors", [])]
+
+
+async def join_brand(
+    client: httpx.AsyncClient, mailbox: Any, inviter: LoggedIn, brand_id: str, role: str
+) -> LoggedIn:
+    """A new user invited to the brand with ``role``, who accepts."""
+    invitee = await new_user(client)
+    sent = await client.post(
+        f"/api/v1/brands/{brand_id}/member-invitations",
+        json={"email": invitee.email, "role": role},
+        headers=inviter.headers,
+    )
+    assert sent.status_code == 201, sent.text
+    token = link_in(await mailbox.last_to(invitee.email)).removeprefix("/invitations/")
+    accepted = await client.post(
+        f"/api/v1/member-invitations/{token}/accept", headers=invitee.headers
+    )
+    assert accepted.status_code == 200, accepted.text
+    return invitee

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from babel.numbers import get_territory_currencies
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +18,14 @@ from showroom.invitations.service import InvitationService, InvitationTarget
 from showroom.models import Brand, BrandMember, BrandRole, MemberInvitation, User
 
 BrandMembership = tuple[Brand, BrandMember]
+
+
+def default_currency_for(country: str) -> str:
+    """The currency a new brand starts with: its country's (CLDR), else USD."""
+    current = get_territory_currencies(country, tender=True, non_tender=False)
+    return current[0] if current else "USD"
+
+
 # Optional fields a PATCH may clear with null; for the others null means "leave as is".
 _CLEARABLE = {"video_url", "website_url"}
 
@@ -28,7 +37,10 @@ class BrandService:
         self.invitations = InvitationService(session, settings)
 
     async def create(self, user: User, data: BrandCreate) -> BrandMembership:
-        brand = Brand(id=uuid.uuid4(), **data.model_dump())
+        currency = default_currency_for(data.country)
+        brand = Brand(
+            id=uuid.uuid4(), currencies=[currency], default_currency=currency, **data.model_dump()
+        )
         self.repo.add(brand)
         await self.session.flush()
         member = BrandMember(brand_id=brand.id, user_id=user.id, role=BrandRole.owner)

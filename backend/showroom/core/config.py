@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     argon2_time_cost: int = 3
 
     max_body_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_image_bytes: int = 3 * 1024 * 1024
+    media_root: Path = BACKEND_DIR / "var" / "media"
 
     smtp_host: str | None = None
     smtp_port: int = 587
@@ -45,6 +48,10 @@ class Settings(BaseSettings):
     smtp_starttls: bool = False
     smtp_timeout_seconds: float = 10.0
     mail_from: str = "Showroom <no-reply@showroom.localhost>"
+
+    # Card payments (Stripe); unset: brands cannot turn card payments on.
+    stripe_secret_key: str | None = None
+    stripe_publishable_key: str | None = None
 
     outbox_poll_seconds: float = 1.0
     outbox_max_attempts: int = 12
@@ -59,6 +66,10 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def card_payments_available(self) -> bool:
+        return bool(self.stripe_secret_key and self.stripe_publishable_key)
 
     @property
     def dev_mailbox_enabled(self) -> bool:

@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -123,6 +123,23 @@ def invalid_from(exc: ValidationError, prefix: tuple[str | int, ...] = ("body",)
     return Invalid("Some fields are invalid.", errors=_field_errors(exc.errors(), prefix))
 
 
+class FieldErrors:
+    """Collects every field error of a request so the client sees them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def add(self, loc: Loc, msg: str, type_: str) -> None:
+        self.errors.append(FieldError(loc=list(loc), msg=msg, type=type_))
+
+    def extend(self, problems: Sequence[dict[str, Any]]) -> None:
+        self.errors.extend(FieldError.model_validate(problem) for problem in problems)
+
+    def raise_if_any(self, detail: str = "Some fields are invalid.") -> None:
+        if self.errors:
+            raise Invalid(detail, errors=self.errors)
+
+
 class ServiceUnavailable(DomainError):
     status = 503
     code = "service_unavailable"
@@ -217,6 +234,17 @@ def install_error_handlers(app: FastAPI) -> None:
             _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}"),
             detail=detail,
             headers=headers,
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(_: Request, exc: IntegrityError) -> JSONResponse:
+        # Services check uniqueness first; this answers the race where two requests pass the
+        # check together and the database's constraint decides.
+        logger.info("integrity error: %s", exc.orig)
+        return problem_response(
+            409,
+            "conflict.concurrent_change",
+            detail="The change conflicts with data saved at the same moment; reload and retry.",
         )
 
     @app.exception_handler(DBAPIError)

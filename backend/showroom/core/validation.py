@@ -221,3 +221,49 @@ def _url(value: str) -> str:
 HttpUrlText = Annotated[
     str, Field(max_length=2000, examples=["https://example.com/"]), AfterValidator(_url)
 ]
+
+
+def _currency(value: str) -> str:
+    from showroom.pricing import is_currency
+
+    code = value.strip().upper()
+    if not is_currency(code):
+        raise PydanticCustomError("currency_invalid", "Unknown currency code.")
+    return code
+
+
+CurrencyCode = Annotated[
+    str,
+    Field(min_length=3, max_length=3, examples=["JPY"], description="ISO 4217"),
+    AfterValidator(_currency),
+]
+
+
+def localized_errors(
+    value: dict[str, str], languages: list[str], default_language: str, loc: tuple[str | int, ...]
+) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Trim a ``{language: text}`` map written in a brand's languages: languages that are not
+    enabled are errors; the default language is required, the others optional. Returns the
+    cleaned map and error dicts (``loc``, ``msg``, ``type``)."""
+    cleaned: dict[str, str] = {}
+    problems: list[dict[str, Any]] = []
+    for language, text in value.items():
+        if language not in languages:
+            problems.append(
+                {
+                    "loc": [*loc, language],
+                    "msg": f"{language} is not one of the brand's languages.",
+                    "type": "language_not_enabled",
+                }
+            )
+        elif text.strip():
+            cleaned[language] = text.strip()
+    if default_language not in cleaned:
+        problems.append(
+            {
+                "loc": [*loc, default_language],
+                "msg": f"Enter a value in {default_language}.",
+                "type": "localized_text_missing",
+            }
+        )
+    return cleaned, problems

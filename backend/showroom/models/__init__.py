@@ -8,7 +8,7 @@ from showroom.models.accounts import (
     User,
 )
 from showroom.models.base import Base
-from showroom.models.brands import Brand, BrandMember, BrandRole, BrandStatus
+from showroom.models.brands import Brand, BrandMember, BrandRole, BrandStatus, CommentMode
 from showroom.models.buyers import (
     Address,
     AddressKind,
@@ -17,7 +17,24 @@ from showroom.models.buyers import (
     BuyerOrganization,
     BuyerRole,
 )
+from showroom.models.catalog import (
+    Catalog,
+    CatalogAccessGrant,
+    CatalogProduct,
+    CatalogStatus,
+    Category,
+    Lookbook,
+    LookbookStatus,
+    Product,
+    ProductImage,
+    ProductPrice,
+    Sku,
+    SkuPrice,
+)
+from showroom.models.commerce import ShippingRate, ShippingRateGroup, TaxRate, TransactionTerm
+from showroom.models.customers import Customer, CustomerInvitation, CustomerKind
 from showroom.models.invitations import MemberInvitation
+from showroom.models.media import Media
 from showroom.models.outbox import DevMail, OutboxMessage, OutboxStatus
 
 __all__ = [
@@ -32,13 +49,34 @@ __all__ = [
     "BuyerMember",
     "BuyerOrganization",
     "BuyerRole",
+    "Catalog",
+    "CatalogAccessGrant",
+    "CatalogProduct",
+    "CatalogStatus",
+    "Category",
+    "CommentMode",
+    "Customer",
+    "CustomerInvitation",
+    "CustomerKind",
     "DevMail",
+    "Lookbook",
+    "LookbookStatus",
+    "Media",
     "MemberInvitation",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
+    "Product",
+    "ProductImage",
+    "ProductPrice",
     "RateLimitHit",
     "RefreshToken",
+    "ShippingRate",
+    "ShippingRateGroup",
     "SignupCode",
+    "Sku",
+    "SkuPrice",
+    "TaxRate",
+    "TransactionTerm",
     "User",
 ]

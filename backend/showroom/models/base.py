@@ -5,12 +5,14 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Enum, MetaData, TypeDecorator, Uuid
+from sqlalchemy import JSON, DateTime, Enum, MetaData, Numeric, String, TypeDecorator, Uuid
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeEngine
 
 from showroom.core.time import utcnow
 
@@ -46,6 +48,31 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """A percentage or rate kept exactly: NUMERIC on PostgreSQL, text on SQLite (whose
+    NUMERIC is a float)."""
+
+    impl = Numeric(9, 4)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(32))
+        return dialect.type_descriptor(Numeric(9, 4))
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return str(value) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        number = Decimal(str(value))
+        # 55.5000 → 55.5 and 100.0000 → 100 (not 1E+2)
+        return number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
 
 
 def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:

@@ -11,6 +11,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 from showroom.models.base import Base, IdMixin, JSONType, TimestampMixin, str_enum
 
 
+class CommentMode(enum.StrEnum):
+    free_text = "free_text"
+    presets = "presets"
+    off = "off"
+
+
 class BrandStatus(enum.StrEnum):
     active = "active"
     inactive = "inactive"
@@ -33,6 +39,25 @@ class Brand(IdMixin, TimestampMixin, Base):
     country: Mapped[str] = mapped_column(String(2))
     video_url: Mapped[str | None] = mapped_column(String(2000))
     website_url: Mapped[str | None] = mapped_column(String(2000))
+    # use_alter: media rows belong to a brand, and a brand points at two of them.
+    logo_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("media.id", ondelete="SET NULL", use_alter=True)
+    )
+    main_visual_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("media.id", ondelete="SET NULL", use_alter=True)
+    )
+
+    # Commerce settings (DOMAIN.md §3)
+    currencies: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    default_currency: Mapped[str] = mapped_column(String(3))
+    card_payments_enabled: Mapped[bool] = mapped_column(default=False)
+    offline_payment_accepted: Mapped[bool] = mapped_column(default=True)
+    comment_mode: Mapped[CommentMode] = mapped_column(
+        str_enum(CommentMode, "comment_mode"), default=CommentMode.free_text
+    )
+    comment_presets: Mapped[list[dict[str, str]]] = mapped_column(JSONType, default=list)
+    delivery_date_allowed: Mapped[bool] = mapped_column(default=False)
+    notification_emails: Mapped[list[str]] = mapped_column(JSONType, default=list)
 
 
 class BrandMember(IdMixin, TimestampMixin, Base):

@@ -25,9 +25,27 @@ _DECIMAL_MODES = {
 }
 
 
+# ISO 4217 codes that are not money one trades in: testing, "no currency", metals, units.
+_NOT_TRADED = {
+    "XXX",
+    "XTS",
+    "XAU",
+    "XAG",
+    "XPD",
+    "XPT",
+    "XDR",
+    "XBA",
+    "XBB",
+    "XBC",
+    "XBD",
+    "XSU",
+    "XUA",
+}
+
+
 @lru_cache
 def _currencies() -> frozenset[str]:
-    return frozenset(code.upper() for code in list_currencies())
+    return frozenset(code.upper() for code in list_currencies()) - _NOT_TRADED
 
 
 def is_currency(code: str) -> bool:

@@ -3,28 +3,9 @@ from __future__ import annotations
 import httpx
 
 from tests.conftest import Mailbox
-from tests.factories import LoggedIn, error_locs, link_in, new_brand, new_user, problem
+from tests.factories import error_locs, join_brand, new_brand, new_user, problem
 
 URL = "/api/v1/brands"
-
-
-async def join(
-    client: httpx.AsyncClient, mailbox: Mailbox, inviter: LoggedIn, brand_id: str, role: str
-) -> LoggedIn:
-    invitee = await new_user(client)
-    sent = await client.post(
-        f"{URL}/{brand_id}/member-invitations",
-        json={"email": invitee.email, "role": role},
-        headers=inviter.headers,
-    )
-    assert sent.status_code == 201, sent.text
-    token = link_in(await mailbox.last_to(invitee.email)).removeprefix("/invitations/")
-    accepted = await client.post(
-        f"/api/v1/member-invitations/{token}/accept", headers=invitee.headers
-    )
-    assert accepted.status_code == 200, accepted.text
-    assert accepted.json()["target"] == "brand"
-    return invitee
 
 
 async def test_the_creator_becomes_owner(client: httpx.AsyncClient) -> None:
@@ -89,8 +70,8 @@ async def test_roles(client: httpx.AsyncClient, mailbox: Mailbox) -> None:
     owner = await new_user(client)
     brand = await new_brand(client, owner)
     url = f"{URL}/{brand['id']}"
-    admin = await join(client, mailbox, owner, brand["id"], "admin")
-    staff = await join(client, mailbox, admin, brand["id"], "staff")
+    admin = await join_brand(client, mailbox, owner, brand["id"], "admin")
+    staff = await join_brand(client, mailbox, admin, brand["id"], "staff")
 
     # Staff cannot edit the brand or manage members.
     assert (
@@ -135,7 +116,7 @@ async def test_a_brand_keeps_at_least_one_owner(
     demote = await client.patch(url, json={"role": "admin"}, headers=owner.headers)
     assert demote.status_code == 409
 
-    second = await join(client, mailbox, owner, brand["id"], "owner")
+    second = await join_brand(client, mailbox, owner, brand["id"], "owner")
     assert (await client.delete(url, headers=owner.headers)).status_code == 204
     assert (await client.get(f"{URL}/{brand['id']}", headers=second.headers)).status_code == 200
 
