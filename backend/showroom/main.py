@@ -20,6 +20,7 @@ from showroom.accounts.router import auth as auth_router
 from showroom.accounts.router import me as me_router
 from showroom.brands.router import router as brands_router
 from showroom.buyers.router import router as buyers_router
+from showroom.catalogs.router import router as catalogs_router
 from showroom.commerce.router import router as commerce_router
 from showroom.core.body_limit import BodyLimitMiddleware
 from showroom.core.config import Settings, get_settings
@@ -110,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         commerce_router,
         media_router,
         products_router,
+        catalogs_router,
         invitations_router,
         reference_router,
         dev_router,

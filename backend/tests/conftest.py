@@ -35,6 +35,8 @@ from showroom.worker import build_outbox_worker
 
 DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
+pytest_plugins = ["tests.shop"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(

@@ -4,12 +4,14 @@ passwords, and the rule that no text may contain NUL characters."""
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import phonenumbers
 from pydantic import (
     AfterValidator,
     AnyHttpUrl,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     EmailStr,
@@ -267,3 +269,14 @@ def localized_errors(
             }
         )
     return cleaned, problems
+
+
+def _to_utc(value: datetime) -> datetime:
+    return value.astimezone(UTC)
+
+
+UtcDateTime = Annotated[
+    AwareDatetime,
+    AfterValidator(_to_utc),
+    Field(description="RFC 3339 with a time zone; answered in UTC"),
+]

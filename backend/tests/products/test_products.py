@@ -5,86 +5,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.factories import LoggedIn, error_locs, new_brand, new_user, problem
+from tests.factories import error_locs, new_brand, new_user, problem
 from tests.images import image_bytes
-
-
-class Shop:
-    """A brand with JPY and USD, WSP and RRP terms and a default JP tax."""
-
-    def __init__(self, client: httpx.AsyncClient, owner: LoggedIn, url: str) -> None:
-        self.client = client
-        self.owner = owner
-        self.url = url
-        self.terms: dict[str, str] = {}
-        self.tax_id = ""
-
-    async def post(self, path: str, body: dict[str, Any]) -> httpx.Response:
-        return await self.client.post(f"{self.url}{path}", json=body, headers=self.owner.headers)
-
-    async def patch(self, path: str, body: dict[str, Any]) -> httpx.Response:
-        return await self.client.patch(f"{self.url}{path}", json=body, headers=self.owner.headers)
-
-    async def get(self, path: str, **params: Any) -> httpx.Response:
-        return await self.client.get(f"{self.url}{path}", params=params, headers=self.owner.headers)
-
-
-@pytest.fixture
-async def shop(client: httpx.AsyncClient) -> Shop:
-    owner = await new_user(client)
-    brand = await new_brand(client, owner)
-    shop = Shop(client, owner, f"/api/v1/brands/{brand['id']}")
-    await shop.patch("/settings", {"currencies": ["JPY", "USD"]})
-    for code, kind in (("WSP", "rate"), ("RRP", "rate")):
-        term = await shop.post(
-            "/transaction-terms", {"code": code, "name": {"en": code}, "kind": kind}
-        )
-        shop.terms[code] = term.json()["id"]
-    tax = await shop.post(
-        "/tax-rates", {"name": {"en": "JP 10%"}, "rate": "10", "country": "JP", "is_default": True}
-    )
-    shop.tax_id = tax.json()["id"]
-    return shop
-
-
-def tee(shop: Shop, **overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {
-        "model_number": "TEE-01",
-        "name": {"en": "Indigo tee", "ja": "藍染Tシャツ"},
-        "sku_properties": [
-            {
-                "code": "color",
-                "name": {"en": "Colour"},
-                "values": [
-                    {"code": "IND", "name": {"en": "Indigo"}},
-                    {"code": "WHT", "name": {"en": "White"}},
-                ],
-            },
-            {
-                "code": "size",
-                "name": {"en": "Size"},
-                "values": [{"code": c, "name": {"en": c}} for c in ("S", "M", "L")],
-            },
-        ],
-        "option_groups": [
-            {
-                "code": "packaging",
-                "name": {"en": "Packaging"},
-                "values": [
-                    {"code": "gift", "name": {"en": "Gift box"}},
-                    {"code": "plain", "name": {"en": "Plain"}},
-                ],
-            }
-        ],
-        "prices": [
-            {"term_id": shop.terms["WSP"], "currency": "JPY", "amount": 4800},
-            {"term_id": shop.terms["RRP"], "currency": "JPY", "amount": 9600},
-            {"term_id": shop.terms["WSP"], "currency": "USD", "amount": 3500},
-        ],
-        "stock": {"track_stock": True, "stock_quantity": 20},
-    }
-    body.update(overrides)
-    return body
+from tests.shop import Shop, tee
 
 
 async def test_a_2_by_3_product_generates_six_skus(shop: Shop) -> None:
