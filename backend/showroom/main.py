@@ -30,6 +30,8 @@ from showroom.core.health import router as health_router
 from showroom.core.openapi import install_openapi
 from showroom.core.request_id import RequestIdMiddleware
 from showroom.core.storage import LocalStorage
+from showroom.customers.router import brand_side as customers_router
+from showroom.customers.router import buyer_side as connections_router
 from showroom.dev.router import router as dev_router
 from showroom.invitations.router import router as invitations_router
 from showroom.media.router import router as media_router
@@ -112,6 +114,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         media_router,
         products_router,
         catalogs_router,
+        customers_router,
+        connections_router,
         invitations_router,
         reference_router,
         dev_router,

@@ -96,6 +96,30 @@ TEMPLATES: Final[dict[str, dict[str, MailText]]] = {
     },
 }
 
+TEMPLATES["customer_invitation"] = {
+    "en": MailText(
+        "{brand} invites you to order on Showroom",
+        "{brand} would like to trade with you on Showroom.\n\n{message}\n\n"
+        "Review the terms and accept:\n\n{url}\n\n"
+        "Accepting connects one of your buyer organizations to {brand}: its catalogs then "
+        "appear under Connected Brands. The invitation expires on {expires}.",
+    ),
+    "ja": MailText(
+        "{brand} から Showroom での取引のご案内",
+        "{brand} から Showroom での取引のご案内が届いています。\n\n{message}\n\n"
+        "取引条件を確認して承認してください。\n\n{url}\n\n"
+        "承認すると、バイヤー組織が {brand} とつながり、カタログが「取引ブランド」に表示されます。"
+        "招待の有効期限は {expires} です。",
+    ),
+    "zh-Hans": MailText(
+        "{brand} 邀请您在 Showroom 上下单",
+        "{brand} 希望与您在 Showroom 上开展交易。\n\n{message}\n\n"
+        "查看交易条件并接受：\n\n{url}\n\n"
+        "接受后，您的买家组织将与 {brand} 建立连接，其目录会显示在“已连接品牌”中。"
+        "邀请将于 {expires} 过期。",
+    ),
+}
+
 ROLE_NAMES: Final[dict[str, dict[str, str]]] = {
     "owner": {"en": "an owner", "ja": "オーナー", "zh-Hans": "所有者"},
     "member": {"en": "a member", "ja": "メンバー", "zh-Hans": "成员"},
