@@ -33,6 +33,7 @@ from showroom.core.storage import LocalStorage
 from showroom.customers.router import brand_side as customers_router
 from showroom.customers.router import buyer_side as connections_router
 from showroom.dev.router import router as dev_router
+from showroom.imports.router import router as imports_router
 from showroom.invitations.router import router as invitations_router
 from showroom.media.router import router as media_router
 from showroom.products.router import router as products_router
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         brands_router,
         commerce_router,
         media_router,
+        imports_router,
         products_router,
         catalogs_router,
         customers_router,

@@ -13,7 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from showroom.core.config import Settings
 from showroom.core.outbox import OutboxWorker
+from showroom.core.storage import LocalStorage
 from showroom.core.time import utcnow
+from showroom.imports.service import IMPORT_TOPIC, import_handler
 from showroom.models import RateLimitHit, SignupCode
 from showroom.notifications.mail import EMAIL_TOPIC
 from showroom.notifications.senders import email_handler
@@ -26,9 +28,13 @@ HOUSEKEEPING_EVERY = timedelta(minutes=10)
 def build_outbox_worker(
     settings: Settings, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> OutboxWorker:
+    storage = LocalStorage(settings.media_root)
     return OutboxWorker(
         sessionmaker,
-        {EMAIL_TOPIC: email_handler(settings)},
+        {
+            EMAIL_TOPIC: email_handler(settings),
+            IMPORT_TOPIC: import_handler(storage, sessionmaker),
+        },
         max_attempts=settings.outbox_max_attempts,
     )
 

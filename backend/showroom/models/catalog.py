@@ -197,3 +197,35 @@ class Lookbook(IdMixin, TimestampMixin, Base):
     status: Mapped[LookbookStatus] = mapped_column(str_enum(LookbookStatus, "lookbook_status"))
     # [{"media_id": "...", "product_ids": ["..."]}] in display order
     images: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+
+
+class ImportStatus(enum.StrEnum):
+    validated = "validated"  # dry run passed; nothing written yet
+    invalid = "invalid"  # dry run found errors; nothing written
+    queued = "queued"
+    applying = "applying"
+    done = "done"
+    failed = "failed"
+
+
+class ProductImport(IdMixin, TimestampMixin, Base):
+    """An uploaded product file: its dry-run report, then its application as a job."""
+
+    __tablename__ = "product_imports"
+
+    brand_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("brands.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    storage_key: Mapped[str] = mapped_column(String(255))
+    status: Mapped[ImportStatus] = mapped_column(str_enum(ImportStatus, "import_status"))
+    row_count: Mapped[int] = mapped_column(default=0)
+    product_count: Mapped[int] = mapped_column(default=0)
+    processed_rows: Mapped[int] = mapped_column(default=0)
+    # [{"row": 3, "column": "price:WSP:JPY", "message": "..."}], at most 1000
+    errors: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    message: Mapped[str] = mapped_column(String(2000), default="")
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL")
+    )
+    finished_at: Mapped[datetime | None]

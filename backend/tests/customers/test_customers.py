@@ -178,9 +178,7 @@ async def test_an_offline_customer_becomes_the_connected_one(
     shop: Shop, client: httpx.AsyncClient, mailbox: Mailbox
 ) -> None:
     record = (await shop.post("/customers", offline(shop, code="KG-1"))).json()
-    _, _, connection = await invite_and_accept(
-        shop, client, mailbox, {"customer_id": record["id"]}
-    )
+    _, _, connection = await invite_and_accept(shop, client, mailbox, {"customer_id": record["id"]})
     assert connection["customer_id"] == record["id"]
     assert connection["customer_code"] == "KG-1"
     customer = (await shop.get(f"/customers/{record['id']}")).json()

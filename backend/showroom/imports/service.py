@@ -1,0 +1,406 @@
+"""Product imports: template → upload → dry-run report (nothing written) → apply as a
+background job, all or nothing, with progress."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import selectinload
+
+from showroom.brands.access import BrandContext
+from showroom.core.config import Settings
+from showroom.core.errors import Conflict, Invalid, NotFound
+from showroom.core.outbox import Handler, enqueue
+from showroom.core.pagination import PageParams, keyset_page
+from showroom.core.storage import Storage
+from showroom.core.time import utcnow
+from showroom.imports import files
+from showroom.imports.plan import (
+    BrandData,
+    Plan,
+    ProductPlan,
+    build_plan,
+    check_sku_owners,
+    template_headers,
+)
+from showroom.models import (
+    Brand,
+    Category,
+    ImportStatus,
+    OutboxMessage,
+    Product,
+    ProductImport,
+    ProductPrice,
+    Sku,
+    SkuPrice,
+    TaxRate,
+    TransactionTerm,
+)
+from showroom.products.repository import search_text
+from showroom.products.service import merge_children
+
+logger = logging.getLogger("showroom.imports")
+
+IMPORT_TOPIC = "product_import"
+MAX_REPORTED_ERRORS = 1000
+PROGRESS_EVERY = 250
+CHUNK = 500
+
+TEMPLATE_NOTES = [
+    "One row per SKU. Rows with the same model_number form one product; its name, description,",
+    "category, tax and prices come from its first row. A later row whose price differs gets its",
+    "own SKU price.",
+    "sku_code may be left blank: it becomes <model_number>_<value1>_<value2>.",
+    "property1..3 name the axes of the SKU template (e.g. color, size); value1..3 are the codes",
+    "of this row's values; value1_name:<language> their display names.",
+    "Prices are in the currency's normal unit (4800 for ¥4,800; 35.50 for $35.50).",
+    "category is a category code; tax is the name of a tax rate (blank: the default tax).",
+    "track_stock and allow_backorder: yes or no. Existing products are updated by model number;",
+    "their SKUs by SKU code. Upload the file: nothing is written until you apply the dry run.",
+]
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+async def brand_data(session: AsyncSession, brand: Brand, models: Sequence[str]) -> BrandData:
+    terms = await session.scalars(
+        select(TransactionTerm).where(TransactionTerm.brand_id == brand.id)
+    )
+    categories = await session.scalars(select(Category).where(Category.brand_id == brand.id))
+    taxes = list(await session.scalars(select(TaxRate).where(TaxRate.brand_id == brand.id)))
+    existing: set[str] = set()
+    for chunk in _chunks(sorted(set(models))):
+        existing |= set(
+            await session.scalars(
+                select(Product.model_number).where(
+                    Product.brand_id == brand.id, Product.model_number.in_(chunk)
+                )
+            )
+        )
+    return BrandData(
+        languages=brand.languages,
+        default_language=brand.default_language,
+        currencies=brand.currencies,
+        terms={term.code.upper(): term.id for term in terms},
+        categories={category.code: category.id for category in categories},
+        taxes={tax.name.get(brand.default_language, "").lower(): tax.id for tax in taxes},
+        default_tax_id=next((tax.id for tax in taxes if tax.is_default), None),
+        existing_models=existing,
+    )
+
+
+async def sku_owners(
+    session: AsyncSession, brand_id: uuid.UUID, codes: Sequence[str]
+) -> dict[str, str]:
+    owners: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(codes))):
+        rows = await session.execute(
+            select(Sku.code, Product.model_number)
+            .join(Product, Product.id == Sku.product_id)
+            .where(Sku.brand_id == brand_id, Sku.code.in_(chunk))
+        )
+        owners.update({code: model for code, model in rows})
+    return owners
+
+
+async def plan_sheet(session: AsyncSession, brand: Brand, sheet: files.Sheet) -> Plan:
+    """The dry run: every check the apply will rely on, against the database as it is now."""
+    models = [row.get("model_number", "").strip() for _, row in sheet.rows]
+    plan = build_plan(sheet, await brand_data(session, brand, models))
+    codes = [sku.code for product in plan.products for sku in product.skus]
+    check_sku_owners(plan, await sku_owners(session, brand.id, codes))
+    return plan
+
+
+def apply_plan(brand: Brand, plan: Plan, existing: dict[str, Product]) -> list[Product]:
+    """Create or update the products of a valid plan (in memory; the caller flushes)."""
+    changed = []
+    started = utcnow()
+    for index, item in enumerate(plan.products):
+        product = existing.get(item.model_number)
+        if product is None:
+            product = Product(
+                id=uuid.uuid4(),
+                # New products keep the file's order in lists sorted by creation.
+                created_at=started + timedelta(microseconds=index),
+                brand_id=brand.id,
+                model_number=item.model_number,
+                name={},
+                description={},
+                sku_properties=[],
+                option_groups=[],
+                skus=[],
+                prices=[],
+                images=[],
+            )
+        _apply_product(product, item)
+        changed.append(product)
+    return changed
+
+
+def _merge_properties(
+    current: list[dict[str, Any]], incoming: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    merged = [dict(prop, values=list(prop["values"])) for prop in current]
+    for position, prop in enumerate(incoming):
+        if position >= len(merged):
+            merged.append(prop)
+            continue
+        known = {value["code"] for value in merged[position]["values"]}
+        merged[position]["values"] += [v for v in prop["values"] if v["code"] not in known]
+    return merged
+
+
+def _apply_product(product: Product, item: ProductPlan) -> None:
+    if item.name:
+        product.name = {**product.name, **item.name}
+    if item.description:
+        product.description = {**product.description, **item.description}
+    if item.category_given or not item.exists:
+        product.category_id = item.category_id
+    if item.tax_given or not item.exists:
+        product.tax_rate_id = item.tax_rate_id
+    product.sku_properties = _merge_properties(product.sku_properties, item.properties)
+    merged_prices = {(p.term_id, p.currency): p.amount for p in product.prices} | item.prices
+    product.prices = merge_children(
+        product.prices,
+        [
+            ((t, c), {"term_id": t, "currency": c, "amount": a})
+            for (t, c), a in merged_prices.items()
+        ],
+        lambda price: (price.term_id, price.currency),
+        ProductPrice,
+    )
+    skus = {sku.code: sku for sku in product.skus}
+    position = len(product.skus)
+    for planned in item.skus:
+        sku = skus.get(planned.code)
+        if sku is None:
+            sku = Sku(brand_id=product.brand_id, code=planned.code, position=position, prices=[])
+            sku.track_stock, sku.stock_quantity, sku.allow_backorder = False, 0, False
+            position += 1
+            skus[planned.code] = sku
+            product.skus.append(sku)
+        sku.values = planned.values
+        for field in ("track_stock", "stock_quantity", "allow_backorder"):
+            value = getattr(planned, field)
+            if value is not None:
+                setattr(sku, field, value)
+        overrides = {
+            key: amount
+            for key, amount in planned.prices.items()
+            if merged_prices.get(key) != amount
+        }
+        kept = {
+            (p.term_id, p.currency): p.amount
+            for p in sku.prices
+            if (p.term_id, p.currency) not in planned.prices
+        }
+        wanted = kept | overrides
+        sku.prices = merge_children(
+            sku.prices,
+            [((t, c), {"term_id": t, "currency": c, "amount": a}) for (t, c), a in wanted.items()],
+            lambda price: (price.term_id, price.currency),
+            SkuPrice,
+        )
+    product.search_text = search_text(product, skus.keys())
+    product.updated_at = utcnow()
+
+
+async def load_products(
+    session: AsyncSession, brand_id: uuid.UUID, models: Sequence[str]
+) -> dict[str, Product]:
+    found: dict[str, Product] = {}
+    for chunk in _chunks(sorted(set(models))):
+        products = await session.scalars(
+            select(Product)
+            .where(Product.brand_id == brand_id, Product.model_number.in_(chunk))
+            .options(
+                selectinload(Product.skus).selectinload(Sku.prices),
+                selectinload(Product.prices),
+                selectinload(Product.images),
+            )
+        )
+        found.update({product.model_number: product for product in products})
+    return found
+
+
+def _report(plan: Plan) -> list[dict[str, Any]]:
+    return [error.as_dict() for error in plan.errors[:MAX_REPORTED_ERRORS]]
+
+
+class ImportService:
+    def __init__(
+        self, session: AsyncSession, settings: Settings, storage: Storage, ctx: BrandContext
+    ) -> None:
+        self.session = session
+        self.settings = settings
+        self.storage = storage
+        self.ctx = ctx
+
+    async def template(self, file_format: str) -> tuple[bytes, str, str]:
+        data = await brand_data(self.session, self.ctx.brand, [])
+        terms = list(
+            await self.session.scalars(
+                select(TransactionTerm.code)
+                .where(TransactionTerm.brand_id == self.ctx.brand_id)
+                .order_by(TransactionTerm.position, TransactionTerm.code)
+            )
+        )
+        headers = template_headers(data, terms)
+        example = {
+            "model_number": "TEE-01",
+            f"name:{data.default_language}": "Indigo tee",
+            "property1": "color",
+            "value1": "IND",
+            f"value1_name:{data.default_language}": "Indigo",
+            "property2": "size",
+            "value2": "M",
+            "track_stock": "yes",
+            "stock_quantity": "20",
+            "allow_backorder": "no",
+        }
+        rows = [[example.get(header, "") for header in headers]]
+        if file_format == "csv":
+            return (
+                files.write_csv(headers, rows),
+                "products-template.csv",
+                "text/csv; charset=utf-8",
+            )
+        return (
+            files.write_xlsx(headers, rows, TEMPLATE_NOTES),
+            "products-template.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+
+    async def upload(self, filename: str, data: bytes) -> ProductImport:
+        try:
+            sheet = files.read(data, filename)
+        except files.UnreadableFile as exc:
+            raise Invalid(
+                f"The file cannot be read: {exc}.", code="import.unreadable", loc=("body", "file")
+            ) from exc
+        plan = await plan_sheet(self.session, self.ctx.brand, sheet)
+        import_id = uuid.uuid4()
+        extension = "csv" if filename.lower().endswith(".csv") else "xlsx"
+        key = f"imports/{self.ctx.brand_id}/{import_id}.{extension}"
+        await self.storage.put(key, data)
+        record = ProductImport(
+            id=import_id,
+            brand_id=self.ctx.brand_id,
+            filename=(filename or f"products.{extension}")[:255],
+            storage_key=key,
+            status=ImportStatus.invalid if plan.errors else ImportStatus.validated,
+            row_count=plan.row_count,
+            product_count=len(plan.products),
+            errors=_report(plan),
+            message=f"{len(plan.errors)} problems found." if plan.errors else "Ready to apply.",
+            created_by_id=self.ctx.user.id,
+        )
+        self.session.add(record)
+        await self.session.flush()
+        return record
+
+    async def get(self, import_id: uuid.UUID) -> ProductImport:
+        record = await self.session.scalar(
+            select(ProductImport).where(
+                ProductImport.brand_id == self.ctx.brand_id, ProductImport.id == import_id
+            )
+        )
+        if record is None:
+            raise NotFound("No such import.", code="import.not_found")
+        return record
+
+    async def page(self, page: PageParams) -> tuple[list[ProductImport], str | None]:
+        rows, cursor = await keyset_page(
+            self.session,
+            select(ProductImport).where(ProductImport.brand_id == self.ctx.brand_id),
+            page,
+            created=ProductImport.created_at,
+            ident=ProductImport.id,
+            key=lambda row: (row[0].created_at, row[0].id),
+        )
+        return [row[0] for row in rows], cursor
+
+    async def apply(self, import_id: uuid.UUID) -> ProductImport:
+        record = await self.get(import_id)
+        if record.status is not ImportStatus.validated:
+            raise Conflict(
+                f"Only a dry run without errors can be applied (this one is {record.status}).",
+                code="import.not_applicable",
+            )
+        record.status = ImportStatus.queued
+        record.message = "Waiting for a worker."
+        record.updated_at = utcnow()
+        enqueue(self.session, IMPORT_TOPIC, {"import_id": str(record.id)})
+        await self.session.flush()
+        return record
+
+
+def import_handler(storage: Storage, sessionmaker: async_sessionmaker[AsyncSession]) -> Handler:
+    """Applies an import inside the outbox worker's transaction (so the products and the
+    finished job commit together), re-checking everything first: the catalog may have changed
+    since the dry run."""
+
+    async def progress(import_id: uuid.UUID, status: ImportStatus, done: int, message: str) -> None:
+        async with sessionmaker() as side, side.begin():
+            record = await side.get(ProductImport, import_id)
+            if record is not None:
+                record.status, record.processed_rows, record.message = status, done, message
+                record.updated_at = utcnow()
+
+    async def handle(session: AsyncSession, message: OutboxMessage) -> None:
+        import_id = uuid.UUID(message.payload["import_id"])
+        record = await session.get(ProductImport, import_id)
+        if record is None or record.status is not ImportStatus.queued:
+            return
+        brand = await session.get(Brand, record.brand_id)
+        path = storage.path(record.storage_key)
+        if brand is None or path is None:
+            record.status, record.message = ImportStatus.failed, "The uploaded file is gone."
+            return
+        # Visible at once to the SPA's progress bar (before this transaction takes locks).
+        await progress(import_id, ImportStatus.applying, 0, "Checking rows.")
+        incremental = session.get_bind().dialect.name == "postgresql"
+        try:
+            sheet = files.read(path.read_bytes(), record.filename)
+            plan = await plan_sheet(session, brand, sheet)
+            if plan.errors:
+                record.status = ImportStatus.invalid
+                record.errors = _report(plan)
+                record.message = "The catalog changed since the dry run; nothing was applied."
+                return
+            models = [item.model_number for item in plan.products]
+            products = apply_plan(brand, plan, await load_products(session, brand.id, models))
+            done = 0
+            for start in range(0, len(products), PROGRESS_EVERY):
+                session.add_all(products[start : start + PROGRESS_EVERY])
+                await session.flush()
+                done += sum(len(p.skus) for p in plan.products[start : start + PROGRESS_EVERY])
+                if incremental:
+                    # PostgreSQL: another connection can record progress meanwhile.
+                    await progress(import_id, ImportStatus.applying, done, "Writing products.")
+        except Exception as exc:
+            await session.rollback()
+            logger.exception("import %s failed", import_id)
+            await progress(
+                import_id, ImportStatus.failed, 0, f"Nothing was applied: {type(exc).__name__}."
+            )
+            raise  # the outbox worker records it; the next attempt sees "failed" and stops
+        record.status = ImportStatus.done
+        record.processed_rows = record.row_count
+        record.product_count = len(plan.products)
+        record.message = f"{len(plan.products)} products written."
+        record.finished_at = utcnow()
+        record.updated_at = utcnow()
+
+    return handle
