@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from showroom.core.config import Settings
 from showroom.demo import DEMO_LOGINS, seed_demo
 from showroom.main import create_app
-from showroom.models import Address, Brand, BuyerOrganization, User
+from showroom.models import Address, Brand, BuyerOrganization, Catalog, Customer, Product, User
 from tests.factories import login, problem
 
 
@@ -58,5 +58,11 @@ async def test_demo_data_is_seeded_once_and_can_log_in(
             for model in (User, BuyerOrganization, Address, Brand)
         ]
     assert counts == [2, 1, 2, 1]
+    async with app.state.sessionmaker() as session:
+        products = await session.scalar(select(func.count()).select_from(Product))
+        catalogs = await session.scalar(select(func.count()).select_from(Catalog))
+        customers = list(await session.scalars(select(Customer)))
+    assert (products, catalogs) == (60, 2)
+    assert [c.kind for c in customers] == ["connected"]
     for demo in DEMO_LOGINS:
         assert await login(client, demo.email, demo.password)
