@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.core.pagination import PageParams, keyset_page
-from showroom.models import Brand, BrandMember, BrandRole, User
+from showroom.models import Brand, BrandMember, BrandRole, Media, User
 
 
 class BrandRepository:
@@ -74,6 +74,12 @@ class BrandRepository:
             )
         )
         return count or 0
+
+    async def owns_media(self, brand_id: uuid.UUID, media_id: uuid.UUID) -> bool:
+        found = await self.session.scalar(
+            select(Media.id).where(Media.brand_id == brand_id, Media.id == media_id)
+        )
+        return found is not None
 
     async def delete(self, obj: BrandMember) -> None:
         await self.session.delete(obj)

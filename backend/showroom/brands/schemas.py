@@ -52,7 +52,8 @@ class BrandCreate(Schema):
 
 
 class BrandUpdate(Schema):
-    """Any subset of the brand's profile; the result is validated as a whole."""
+    """Any subset of the brand's profile; the result is validated as a whole. ``null``
+    clears the optional fields."""
 
     languages: list[ContentLanguage] | None = Field(default=None, min_length=1, max_length=9)
     default_language: ContentLanguage | None = None
@@ -62,6 +63,8 @@ class BrandUpdate(Schema):
     status: BrandStatus | None = None
     video_url: HttpUrlText | None = None
     website_url: HttpUrlText | None = None
+    logo_id: uuid.UUID | None = Field(default=None, description="An image of the brand's media")
+    main_visual_id: uuid.UUID | None = None
 
 
 class BrandRead(ResponseSchema):
@@ -74,6 +77,8 @@ class BrandRead(ResponseSchema):
     status: BrandStatus
     video_url: str | None
     website_url: str | None
+    logo_id: uuid.UUID | None
+    main_visual_id: uuid.UUID | None
     created_at: datetime
     updated_at: datetime
     my_role: BrandRole

@@ -12,7 +12,7 @@ from showroom.brands import policies
 from showroom.brands.repository import BrandRepository
 from showroom.brands.schemas import BrandCreate, BrandUpdate
 from showroom.core.config import Settings
-from showroom.core.errors import Conflict, Forbidden, NotFound, invalid_from
+from showroom.core.errors import Conflict, Forbidden, Invalid, NotFound, invalid_from
 from showroom.core.pagination import PageParams
 from showroom.invitations.service import InvitationService, InvitationTarget
 from showroom.models import Brand, BrandMember, BrandRole, MemberInvitation, User
@@ -27,7 +27,8 @@ def default_currency_for(country: str) -> str:
 
 
 # Optional fields a PATCH may clear with null; for the others null means "leave as is".
-_CLEARABLE = {"video_url", "website_url"}
+_CLEARABLE = {"video_url", "website_url", "logo_id", "main_visual_id"}
+_IMAGES = ("logo_id", "main_visual_id")
 
 
 class BrandService:
@@ -70,6 +71,7 @@ class BrandService:
             for key, value in data.model_dump(exclude_unset=True).items()
             if value is not None or key in _CLEARABLE
         }
+        images = {key: changes.pop(key) for key in _IMAGES if key in changes}
         merged = {name: getattr(brand, name) for name in BrandCreate.model_fields} | changes
         for field in ("name", "description"):
             if field not in changes:  # drop texts of languages that were just turned off
@@ -78,7 +80,12 @@ class BrandService:
             valid = BrandCreate.model_validate(merged)
         except ValidationError as exc:
             raise invalid_from(exc) from exc
-        for name, value in valid.model_dump().items():
+        for key, media_id in images.items():
+            if media_id is not None and not await self.repo.owns_media(brand.id, media_id):
+                raise Invalid(
+                    "No such image in this brand.", code="media.not_found", loc=("body", key)
+                )
+        for name, value in (valid.model_dump() | images).items():
             setattr(brand, name, value)
         await self.session.flush()
         return brand, member

@@ -4,6 +4,7 @@ import httpx
 
 from tests.conftest import Mailbox
 from tests.factories import error_locs, join_brand, new_brand, new_user, problem
+from tests.images import image_bytes
 
 URL = "/api/v1/brands"
 
@@ -135,3 +136,27 @@ async def test_other_brands_are_invisible(client: httpx.AsyncClient) -> None:
         await client.get(f"{URL}/{brand['id']}/members", headers=stranger.headers)
     ).status_code == 404
     assert (await client.get(URL, headers=stranger.headers)).json()["items"] == []
+
+
+async def test_logo_and_main_visual_are_the_brands_images(client: httpx.AsyncClient) -> None:
+    who = await new_user(client)
+    brand = await new_brand(client, who)
+    url = f"{URL}/{brand['id']}"
+    media = await client.post(
+        f"{url}/media", files={"file": ("logo.png", image_bytes())}, headers=who.headers
+    )
+    set_logo = await client.patch(url, json={"logo_id": media.json()["id"]}, headers=who.headers)
+    assert set_logo.json()["logo_id"] == media.json()["id"]
+    other = await new_user(client)
+    other_brand = await new_brand(client, other)
+    foreign = await client.post(
+        f"{URL}/{other_brand['id']}/media",
+        files={"file": ("x.png", image_bytes())},
+        headers=other.headers,
+    )
+    refused = await client.patch(
+        url, json={"main_visual_id": foreign.json()["id"]}, headers=who.headers
+    )
+    assert error_locs(refused) == [["body", "main_visual_id"]]
+    cleared = await client.patch(url, json={"logo_id": None}, headers=who.headers)
+    assert cleared.json()["logo_id"] is None
