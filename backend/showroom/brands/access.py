@@ -14,7 +14,8 @@ from showroom.accounts.dependencies import CurrentUser
 from showroom.brands import policies
 from showroom.brands.repository import BrandRepository
 from showroom.core.db import DbSession
-from showroom.core.errors import Forbidden, NotFound
+from showroom.core.errors import FieldErrors, Forbidden, Loc, NotFound
+from showroom.core.validation import localized_errors
 from showroom.models import Brand, BrandMember, User
 
 
@@ -27,6 +28,21 @@ class BrandContext:
     @property
     def brand_id(self) -> uuid.UUID:
         return self.brand.id
+
+    def localized(
+        self, errors: FieldErrors, value: dict[str, str], loc: Loc, *, required: bool = True
+    ) -> dict[str, str]:
+        """A ``{language: text}`` map in the brand's languages, trimmed. Languages the brand
+        has not enabled are errors; the default language is required when ``required``."""
+        if not required and not value:
+            return {}
+        cleaned, problems = localized_errors(
+            value, self.brand.languages, self.brand.default_language, loc
+        )
+        if not required:
+            problems = [p for p in problems if p["type"] != "localized_text_missing"]
+        errors.extend(problems)
+        return cleaned
 
     def require_admin(self, action: str) -> None:
         if not policies.can_edit_brand(self.member):

@@ -29,7 +29,6 @@ class BrandRepository:
             page,
             created=Brand.created_at,
             ident=Brand.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [(brand, member) for brand, member in rows], next_cursor
 
@@ -56,7 +55,6 @@ class BrandRepository:
             page,
             created=BrandMember.created_at,
             ident=BrandMember.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [(member, user) for member, user in rows], next_cursor
 

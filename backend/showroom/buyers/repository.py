@@ -30,7 +30,6 @@ class BuyerRepository:
             page,
             created=BuyerOrganization.created_at,
             ident=BuyerOrganization.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [(org, member) for org, member in rows], next_cursor
 
@@ -57,7 +56,6 @@ class BuyerRepository:
             page,
             created=BuyerMember.created_at,
             ident=BuyerMember.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [(member, user) for member, user in rows], next_cursor
 
@@ -88,7 +86,6 @@ class BuyerRepository:
             page,
             created=Address.created_at,
             ident=Address.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], next_cursor
 

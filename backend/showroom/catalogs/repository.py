@@ -51,7 +51,6 @@ class CatalogRepository:
             page,
             created=model.created_at,
             ident=model.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], cursor
 

@@ -23,7 +23,6 @@ from showroom.catalogs.schemas import (
 from showroom.core.errors import Conflict, FieldErrors, Loc, NotFound, invalid_from
 from showroom.core.pagination import PageParams
 from showroom.core.time import utcnow
-from showroom.core.validation import localized_errors
 from showroom.models import (
     Catalog,
     CatalogStatus,
@@ -50,19 +49,6 @@ class CatalogService:
         self.ctx = ctx
         self.brand = ctx.brand
         self.repo = CatalogRepository(session, ctx.brand_id)
-
-    def _localized(
-        self, errors: FieldErrors, value: dict[str, str], loc: Loc, *, required: bool = True
-    ) -> dict[str, str]:
-        if not required and not value:
-            return {}
-        cleaned, problems = localized_errors(
-            value, self.brand.languages, self.brand.default_language, loc
-        )
-        if not required:
-            problems = [p for p in problems if p["type"] != "localized_text_missing"]
-        errors.extend(problems)
-        return cleaned
 
     async def _exist(
         self, errors: FieldErrors, model: Owned, ids: Sequence[uuid.UUID], loc: Loc, what: str
@@ -133,8 +119,8 @@ class CatalogService:
 
     async def create(self, data: CatalogCreate) -> tuple[Catalog, int]:
         errors = FieldErrors()
-        name = self._localized(errors, data.name, ("body", "name"))
-        description = self._localized(
+        name = self.ctx.localized(errors, data.name, ("body", "name"))
+        description = self.ctx.localized(
             errors, data.description, ("body", "description"), required=False
         )
         await self._check(errors, data)
@@ -180,8 +166,8 @@ class CatalogService:
         except ValidationError as exc:
             raise invalid_from(exc) from exc
         errors = FieldErrors()
-        name = self._localized(errors, merged.name, ("body", "name"))
-        description = self._localized(
+        name = self.ctx.localized(errors, merged.name, ("body", "name"))
+        description = self.ctx.localized(
             errors, merged.description, ("body", "description"), required=False
         )
         await self._check(errors, merged)
@@ -275,7 +261,7 @@ class CatalogService:
         self, data: LookbookCreate
     ) -> tuple[Lookbook, dict[uuid.UUID, Media]]:
         errors = FieldErrors()
-        name = self._localized(errors, data.name, ("body", "name"))
+        name = self.ctx.localized(errors, data.name, ("body", "name"))
         images = await self._images(errors, data.images)
         errors.raise_if_any()
         lookbook = Lookbook(brand_id=self.brand.id, name=name, status=data.status, images=images)
@@ -289,7 +275,7 @@ class CatalogService:
         lookbook, _ = await self.lookbook(lookbook_id)
         errors = FieldErrors()
         if data.name is not None:
-            lookbook.name = self._localized(errors, data.name, ("body", "name"))
+            lookbook.name = self.ctx.localized(errors, data.name, ("body", "name"))
         if data.images is not None:
             lookbook.images = await self._images(errors, data.images)
         errors.raise_if_any()

@@ -46,7 +46,6 @@ class CommerceRepository:
             page,
             created=model.created_at,
             ident=model.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], next_cursor
 

@@ -25,7 +25,6 @@ from showroom.commerce.schemas import (
 from showroom.core.config import Settings
 from showroom.core.errors import Conflict, FieldErrors, NotFound
 from showroom.core.pagination import PageParams
-from showroom.core.validation import localized_errors
 from showroom.models import (
     Category,
     CommentMode,
@@ -53,15 +52,6 @@ class CommerceService:
         self.repo = CommerceRepository(session, ctx.brand_id)
 
     # --- helpers ---------------------------------------------------------------------------
-
-    def _localized(
-        self, errors: FieldErrors, value: dict[str, str], loc: tuple[str | int, ...]
-    ) -> dict[str, str]:
-        cleaned, problems = localized_errors(
-            value, self.brand.languages, self.brand.default_language, loc
-        )
-        errors.extend(problems)
-        return cleaned
 
     async def _get(self, model: type[BrandOwned], item_id: uuid.UUID) -> BrandOwned:
         found = await self.repo.get(model, item_id)
@@ -140,7 +130,7 @@ class CommerceService:
                 "payments.none_accepted",
             )
         presets = [
-            self._localized(errors, preset, ("body", "comment_presets", index))
+            self.ctx.localized(errors, preset, ("body", "comment_presets", index))
             for index, preset in enumerate(presets)
         ]
         if mode == CommentMode.presets and not presets:
@@ -178,7 +168,7 @@ class CommerceService:
 
     async def create_term(self, data: TransactionTermCreate) -> TransactionTerm:
         errors = FieldErrors()
-        name = self._localized(errors, data.name, ("body", "name"))
+        name = self.ctx.localized(errors, data.name, ("body", "name"))
         errors.raise_if_any()
         await self._unique_code(TransactionTerm, data.code)
         term = TransactionTerm(
@@ -196,7 +186,7 @@ class CommerceService:
         term = await self._get(TransactionTerm, term_id)
         errors = FieldErrors()
         if data.name is not None:
-            term.name = self._localized(errors, data.name, ("body", "name"))
+            term.name = self.ctx.localized(errors, data.name, ("body", "name"))
         errors.raise_if_any()
         if data.code is not None and data.code != term.code:
             await self._unique_code(TransactionTerm, data.code, term.id)
@@ -222,7 +212,7 @@ class CommerceService:
 
     async def create_tax(self, data: TaxRateCreate) -> TaxRate:
         errors = FieldErrors()
-        name = self._localized(errors, data.name, ("body", "name"))
+        name = self.ctx.localized(errors, data.name, ("body", "name"))
         errors.raise_if_any()
         tax = TaxRate(
             id=uuid.uuid4(),
@@ -243,7 +233,7 @@ class CommerceService:
         tax = await self._get(TaxRate, tax_id)
         errors = FieldErrors()
         if data.name is not None:
-            tax.name = self._localized(errors, data.name, ("body", "name"))
+            tax.name = self.ctx.localized(errors, data.name, ("body", "name"))
         errors.raise_if_any()
         changes_amount = (data.rate is not None and data.rate != tax.rate) or (
             data.country is not None and data.country != tax.country
@@ -325,7 +315,7 @@ class CommerceService:
 
     async def create_group(self, data: ShippingRateGroupCreate) -> ShippingRateGroup:
         errors = FieldErrors()
-        name = self._localized(errors, data.name, ("body", "name"))
+        name = self.ctx.localized(errors, data.name, ("body", "name"))
         rates = self._rates(errors, data.rates)
         await self._check_group(errors, data.currency, data.tax_rate_id)
         errors.raise_if_any()
@@ -352,7 +342,7 @@ class CommerceService:
         given = data.model_fields_set
         errors = FieldErrors()
         if data.name is not None:
-            group.name = self._localized(errors, data.name, ("body", "name"))
+            group.name = self.ctx.localized(errors, data.name, ("body", "name"))
         rates = self._rates(errors, data.rates) if data.rates is not None else None
         tax_rate_id = data.tax_rate_id if "tax_rate_id" in given else group.tax_rate_id
         await self._check_group(errors, group.currency, tax_rate_id)
@@ -378,7 +368,7 @@ class CommerceService:
 
     async def create_category(self, data: CategoryCreate) -> Category:
         errors = FieldErrors()
-        name = self._localized(errors, data.name, ("body", "name"))
+        name = self.ctx.localized(errors, data.name, ("body", "name"))
         errors.raise_if_any()
         await self._unique_code(Category, data.code)
         category = Category(
@@ -392,7 +382,7 @@ class CommerceService:
         category = await self._get(Category, category_id)
         errors = FieldErrors()
         if data.name is not None:
-            category.name = self._localized(errors, data.name, ("body", "name"))
+            category.name = self.ctx.localized(errors, data.name, ("body", "name"))
         errors.raise_if_any()
         if data.code is not None and data.code != category.code:
             await self._unique_code(Category, data.code, category.id)

@@ -294,17 +294,26 @@ def install_error_handlers(app: FastAPI) -> None:
 
 def _allowed_methods(request: Request) -> list[str]:
     """Every method the API serves at this path (Starlette names only the first matching
-    route's, and FastAPI makes one route per method), read from the OpenAPI document."""
+    route's, and FastAPI makes one route per method), read from the OpenAPI document. When
+    several paths match (``/products/imports`` and ``/products/{product_id}``), the one with
+    the fewest parameters is the resource."""
     app = request.app
-    table: list[tuple[re.Pattern[str], list[str]]] | None = getattr(app.state, "allow_table", None)
+    table: list[tuple[re.Pattern[str], int, list[str]]] | None = getattr(
+        app.state, "allow_table", None
+    )
     if table is None:
         table = [
-            (_path_pattern(path), [m.upper() for m in item if m in _HTTP_METHODS])
+            (_path_pattern(path), path.count("{"), [m.upper() for m in item if m in _HTTP_METHODS])
             for path, item in app.openapi().get("paths", {}).items()
         ]
         app.state.allow_table = table
-    path = request.url.path
-    return sorted({m for pattern, methods in table if pattern.match(path) for m in methods})
+    matches = [
+        (params, methods) for pattern, params, methods in table if pattern.match(request.url.path)
+    ]
+    if not matches:
+        return []
+    fewest = min(params for params, _ in matches)
+    return sorted({m for params, methods in matches if params == fewest for m in methods})
 
 
 _HTTP_METHODS = {"get", "put", "post", "patch", "delete"}

@@ -55,6 +55,10 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         ) from exc
 
 
+def _first_entity_key(row: Any) -> tuple[datetime, uuid.UUID]:
+    return row[0].created_at, row[0].id
+
+
 def page_params(
     limit: Annotated[int, Query(ge=1, le=100, description="Items per page")] = 50,
     cursor: Annotated[
@@ -74,9 +78,11 @@ async def keyset_page(
     *,
     created: InstrumentedAttribute[datetime],
     ident: InstrumentedAttribute[uuid.UUID],
-    key: Callable[[Any], tuple[datetime, uuid.UUID]],
+    key: Callable[[Any], tuple[datetime, uuid.UUID]] | None = None,
 ) -> tuple[Sequence[Any], str | None]:
-    """Run ``query`` (already filtered) for one page, ordered by ``(created, ident)``."""
+    """Run ``query`` (already filtered) for one page, ordered by ``(created, ident)``.
+    ``key`` reads those two values from a result row; by default from its first entity."""
+    key = key or _first_entity_key
     if params.after is not None:
         query = query.where(tuple_(created, ident) > tuple_(*params.after))
     query = query.order_by(created, ident).limit(params.limit + 1)

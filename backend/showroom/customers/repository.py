@@ -56,7 +56,6 @@ class CustomerRepository:
             page,
             created=Customer.created_at,
             ident=Customer.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], cursor
 
@@ -93,7 +92,6 @@ class CustomerRepository:
             page,
             created=CustomerInvitation.created_at,
             ident=CustomerInvitation.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], cursor
 

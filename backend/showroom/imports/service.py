@@ -327,7 +327,6 @@ class ImportService:
             page,
             created=ProductImport.created_at,
             ident=ProductImport.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], cursor
 

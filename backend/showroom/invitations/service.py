@@ -152,7 +152,6 @@ class InvitationService:
             page,
             created=MemberInvitation.created_at,
             ident=MemberInvitation.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], next_cursor
 

@@ -66,7 +66,6 @@ class MediaService:
             page,
             created=Media.created_at,
             ident=Media.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], cursor
 

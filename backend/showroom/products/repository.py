@@ -71,7 +71,6 @@ class ProductRepository:
             page,
             created=Product.created_at,
             ident=Product.id,
-            key=lambda row: (row[0].created_at, row[0].id),
         )
         return [row[0] for row in rows], cursor
 

@@ -15,7 +15,6 @@ from showroom.brands.access import BrandContext
 from showroom.core.errors import Conflict, FieldErrors, Loc, NotFound
 from showroom.core.pagination import PageParams
 from showroom.core.time import utcnow
-from showroom.core.validation import localized_errors
 from showroom.models import (
     Category,
     Media,
@@ -121,19 +120,6 @@ class ProductService:
 
     # --- validation ------------------------------------------------------------------------
 
-    def _localized(
-        self, errors: FieldErrors, value: dict[str, str], loc: Loc, *, required: bool = True
-    ) -> dict[str, str]:
-        if not required and not value:
-            return {}
-        cleaned, problems = localized_errors(
-            value, self.brand.languages, self.brand.default_language, loc
-        )
-        if not required:
-            problems = [p for p in problems if p["type"] != "localized_text_missing"]
-        errors.extend(problems)
-        return cleaned
-
     def _choices(
         self, errors: FieldErrors, groups: Sequence[Property | OptionGroup], field: str
     ) -> list[dict[str, Any]]:
@@ -156,13 +142,13 @@ class ProductService:
                 values.append(
                     {
                         "code": value.code,
-                        "name": self._localized(errors, value.name, (*value_loc, "name")),
+                        "name": self.ctx.localized(errors, value.name, (*value_loc, "name")),
                     }
                 )
             cleaned.append(
                 {
                     "code": group.code,
-                    "name": self._localized(errors, group.name, (*loc, "name")),
+                    "name": self.ctx.localized(errors, group.name, (*loc, "name")),
                     "values": values,
                 }
             )
@@ -235,8 +221,8 @@ class ProductService:
 
     async def create(self, data: ProductCreate) -> Product:
         errors = FieldErrors()
-        name = self._localized(errors, data.name, ("body", "name"))
-        description = self._localized(
+        name = self.ctx.localized(errors, data.name, ("body", "name"))
+        description = self.ctx.localized(
             errors, data.description, ("body", "description"), required=False
         )
         properties = self._choices(errors, data.sku_properties, "sku_properties")
@@ -292,9 +278,9 @@ class ProductService:
         given = data.model_fields_set
         errors = FieldErrors()
         if data.name is not None:
-            product.name = self._localized(errors, data.name, ("body", "name"))
+            product.name = self.ctx.localized(errors, data.name, ("body", "name"))
         if data.description is not None:
-            product.description = self._localized(
+            product.description = self.ctx.localized(
                 errors, data.description, ("body", "description"), required=False
             )
         properties = (
