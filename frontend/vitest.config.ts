@@ -11,5 +11,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     css: false,
     restoreMocks: true,
+    // Component tests drive Mantine in jsdom; leave room on a busy 2-core CI machine.
+    testTimeout: 20_000,
   },
 });

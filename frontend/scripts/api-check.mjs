@@ -15,7 +15,9 @@ try {
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (readFileSync(fresh, 'utf8') !== readFileSync(committed, 'utf8')) {
-    console.error(`${committed} is out of date with ../openapi/openapi.json: run npm run api:generate`);
+    console.error(
+      `${committed} is out of date with ../openapi/openapi.json: run npm run api:generate`,
+    );
     process.exit(1);
   }
   console.log(`${committed} matches ../openapi/openapi.json`);

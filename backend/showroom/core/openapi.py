@@ -24,7 +24,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
     problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
     schemas.update(problem.pop("$defs", {}))
-    schemas["Problem"] = problem
+    schemas["Problem"] = _omitted_not_null(problem)
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
 
@@ -43,6 +43,17 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 responses.setdefault("401", problem_response_doc(401))
             responses.setdefault("503", problem_response_doc(503))
     return spec
+
+
+def _omitted_not_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """Optional problem members are left out rather than sent as null: say so."""
+    for prop in schema.get("properties", {}).values():
+        branches = prop.get("anyOf")
+        if prop.get("default", ...) is None and branches:
+            prop.pop("default")
+            prop.pop("anyOf")
+            prop.update(next(b for b in branches if b.get("type") != "null"))
+    return schema
 
 
 def install_openapi(app: FastAPI) -> None:

@@ -6,11 +6,13 @@ from typing import Literal
 
 from showroom.core.validation import ResponseSchema
 
+Role = Literal["owner", "admin", "staff", "member"]
+
 
 class MemberInvitationRead(ResponseSchema):
     id: uuid.UUID
     email: str
-    role: str
+    role: Role
     language: str
     created_at: datetime
     expires_at: datetime
@@ -25,7 +27,7 @@ class MemberInvitationPreview(ResponseSchema):
     target_id: uuid.UUID
     name: dict[str, str]
     default_language: str
-    role: str
+    role: Role
     email: str
     invited_by: str | None
     expires_at: datetime
@@ -35,4 +37,4 @@ class MemberInvitationPreview(ResponseSchema):
 class MemberInvitationAccepted(ResponseSchema):
     target: Literal["buyer_organization", "brand"]
     target_id: uuid.UUID
-    role: str
+    role: Role

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Literal
+from typing import Literal, cast
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +21,7 @@ from showroom.core.time import utcnow
 from showroom.invitations.schemas import (
     MemberInvitationAccepted,
     MemberInvitationPreview,
+    Role,
 )
 from showroom.models import (
     Brand,
@@ -211,7 +212,7 @@ class InvitationService:
             target_id=target.id,
             name=target.name,
             default_language=target.default_language,
-            role=invitation.role,
+            role=cast(Role, invitation.role),
             email=invitation.email,
             invited_by=inviter.display_name if inviter else None,
             expires_at=invitation.expires_at,
@@ -247,5 +248,5 @@ class InvitationService:
         except IntegrityError as exc:
             raise Conflict("You are already a member.", code="invitation.already_member") from exc
         return MemberInvitationAccepted(
-            target=target.kind, target_id=target.id, role=invitation.role
+            target=target.kind, target_id=target.id, role=cast(Role, invitation.role)
         )

@@ -1049,8 +1049,11 @@ export interface components {
         };
         /** MemberInvitationAccepted */
         MemberInvitationAccepted: {
-            /** Role */
-            role: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "staff" | "member";
             /**
              * Target
              * @enum {string}
@@ -1082,8 +1085,11 @@ export interface components {
             name: {
                 [key: string]: string;
             };
-            /** Role */
-            role: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "staff" | "member";
             /**
              * State
              * @enum {string}
@@ -1125,8 +1131,11 @@ export interface components {
             language: string;
             /** Revoked At */
             revoked_at: string | null;
-            /** Role */
-            role: string;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "staff" | "member";
         };
         /** Page[AddressRead] */
         Page_AddressRead_: {
@@ -1212,21 +1221,12 @@ export interface components {
         Problem: {
             /** Code */
             code: string;
-            /**
-             * Detail
-             * @default null
-             */
-            detail: string | null;
-            /**
-             * Errors
-             * @default null
-             */
-            errors: components["schemas"]["FieldError"][] | null;
-            /**
-             * Instance
-             * @default null
-             */
-            instance: string | null;
+            /** Detail */
+            detail?: string;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][];
+            /** Instance */
+            instance?: string;
             /** Status */
             status: number;
             /** Title */

@@ -1,0 +1,46 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+
+import { MantineProvider } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+
+import { session } from '../lib/api';
+import { i18n } from '../lib/i18n';
+import { createQueryClient } from '../lib/queryClient';
+import { createAppRouter } from './router';
+import { theme } from './theme';
+
+function createApp() {
+  const queryClient = createQueryClient();
+  const router = createAppRouter({ queryClient, session });
+  // A request needed a session and the refresh cookie could not give one: log in again and
+  // come back here afterwards.
+  session.onExpired(() => {
+    const { pathname, href } = router.state.location;
+    if (pathname === '/login') return;
+    queryClient.clear();
+    void router.navigate({ to: '/login', search: { redirect: href, notice: 'session-ended' } });
+  });
+  return { queryClient, router };
+}
+
+export function App() {
+  const [{ queryClient, router }] = useState(createApp);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme}>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            <Notifications position="top-right" />
+            <RouterProvider router={router} />
+          </ModalsProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

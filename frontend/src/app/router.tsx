@@ -1,0 +1,240 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+
+import type { AuthSession } from '../lib/auth';
+import { AppLayout } from './AppLayout';
+import { LoadingState } from '../components/QueryState';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+import {
+  parseAddressSearch,
+  parseLoginSearch,
+  parseMailboxSearch,
+  parseSignupSearch,
+  parseTokenSearch,
+} from './search';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+  session: AuthSession;
+}
+
+// Every screen is its own chunk: the log-in page never downloads the brand admin.
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  // On start, restore the session from the refresh cookie (once: afterwards this is instant),
+  // so every page, public ones too, knows who is there.
+  beforeLoad: async ({ context }) => {
+    await context.session.ensure();
+  },
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+});
+
+/** Pages for people without a session; with one, they go where they were heading. */
+async function skipWhenLoggedIn(session: AuthSession, to: string | undefined) {
+  if (await session.ensure()) throw redirect({ href: to ?? '/' });
+}
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: parseLoginSearch,
+  beforeLoad: ({ context, search }) => skipWhenLoggedIn(context.session, search.redirect),
+  component: lazyRouteComponent(() => import('../features/auth/LoginPage'), 'LoginPage'),
+});
+
+const signupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  validateSearch: parseSignupSearch,
+  beforeLoad: ({ context, search }) => skipWhenLoggedIn(context.session, search.redirect),
+  component: lazyRouteComponent(() => import('../features/auth/SignupPage'), 'SignupPage'),
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(
+    () => import('../features/auth/ForgotPasswordPage'),
+    'ForgotPasswordPage',
+  ),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: parseTokenSearch,
+  component: lazyRouteComponent(
+    () => import('../features/auth/ResetPasswordPage'),
+    'ResetPasswordPage',
+  ),
+});
+
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/$token',
+  component: lazyRouteComponent(
+    () => import('../features/invitations/InvitationPage'),
+    'InvitationPage',
+  ),
+});
+
+const mailboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dev/mailbox',
+  validateSearch: parseMailboxSearch,
+  component: lazyRouteComponent(() => import('../features/dev/MailboxPage'), 'MailboxPage'),
+});
+
+/** Everything below needs a session: restore it from the refresh cookie, else log in. */
+const authenticatedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_authenticated',
+  beforeLoad: async ({ context, location }) => {
+    if (!(await context.session.ensure())) {
+      throw redirect({ to: '/login', search: { redirect: location.href } });
+    }
+  },
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/buyer/DashboardPage'), 'DashboardPage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/account',
+  component: lazyRouteComponent(
+    () => import('../features/account/AccountSettingsPage'),
+    'AccountSettingsPage',
+  ),
+});
+
+const buyerRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/buyer/$orgId',
+  component: lazyRouteComponent(() => import('../features/buyer/BuyerLayout'), 'BuyerLayout'),
+});
+
+const buyerIndexRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/buyer/$orgId/settings', params, replace: true });
+  },
+});
+
+const buyerSettingsRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/settings',
+  component: lazyRouteComponent(
+    () => import('../features/buyer/OrganizationSettingsPage'),
+    'OrganizationSettingsPage',
+  ),
+});
+
+const buyerMembersRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/members',
+  component: lazyRouteComponent(
+    () => import('../features/buyer/BuyerMembersPage'),
+    'BuyerMembersPage',
+  ),
+});
+
+const buyerAddressesRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/addresses',
+  validateSearch: parseAddressSearch,
+  component: lazyRouteComponent(
+    () => import('../features/buyer/AddressBookPage'),
+    'AddressBookPage',
+  ),
+});
+
+const newBrandRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/brands/new',
+  component: lazyRouteComponent(
+    () => import('../features/brand/CreateBrandPage'),
+    'CreateBrandPage',
+  ),
+});
+
+const brandRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/brand/$brandId',
+  component: lazyRouteComponent(() => import('../features/brand/BrandLayout'), 'BrandLayout'),
+});
+
+const brandIndexRoute = createRoute({
+  getParentRoute: () => brandRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/brand/$brandId/profile', params, replace: true });
+  },
+});
+
+const brandProfileRoute = createRoute({
+  getParentRoute: () => brandRoute,
+  path: '/profile',
+  component: lazyRouteComponent(
+    () => import('../features/brand/BrandProfilePage'),
+    'BrandProfilePage',
+  ),
+});
+
+const brandMembersRoute = createRoute({
+  getParentRoute: () => brandRoute,
+  path: '/members',
+  component: lazyRouteComponent(
+    () => import('../features/brand/BrandMembersPage'),
+    'BrandMembersPage',
+  ),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signupRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  invitationRoute,
+  mailboxRoute,
+  authenticatedRoute.addChildren([
+    dashboardRoute,
+    accountRoute,
+    buyerRoute.addChildren([
+      buyerIndexRoute,
+      buyerSettingsRoute,
+      buyerMembersRoute,
+      buyerAddressesRoute,
+    ]),
+    newBrandRoute,
+    brandRoute.addChildren([brandIndexRoute, brandProfileRoute, brandMembersRoute]),
+  ]),
+]);
+
+export function createAppRouter(context: RouterContext) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultPreload: 'intent',
+    defaultPendingComponent: () => <LoadingState />,
+    defaultErrorComponent: RouteError,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

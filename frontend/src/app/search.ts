@@ -1,0 +1,50 @@
+/** Search-parameter parsers for the route tree (typed, tolerant of anything in the URL). */
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Only paths inside this app: never `//elsewhere` or `https://…` (no open redirect). */
+export function safeRedirect(value: unknown): string | undefined {
+  const path = text(value);
+  return path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
+    ? path
+    : undefined;
+}
+
+export type LoginNotice = 'signed-up' | 'password-reset' | 'session-ended';
+
+export interface LoginSearch {
+  redirect?: string;
+  email?: string;
+  notice?: LoginNotice;
+}
+
+export function parseLoginSearch(search: Record<string, unknown>): LoginSearch {
+  const notices: readonly LoginNotice[] = ['signed-up', 'password-reset', 'session-ended'];
+  const notice = notices.find((item) => item === search.notice);
+  return { redirect: safeRedirect(search.redirect), email: text(search.email), notice };
+}
+
+export interface SignupSearch {
+  redirect?: string;
+  email?: string;
+}
+
+export function parseSignupSearch(search: Record<string, unknown>): SignupSearch {
+  return { redirect: safeRedirect(search.redirect), email: text(search.email) };
+}
+
+export function parseTokenSearch(search: Record<string, unknown>): { token: string } {
+  return { token: text(search.token) ?? '' };
+}
+
+export function parseMailboxSearch(search: Record<string, unknown>): { to?: string } {
+  return { to: text(search.to) };
+}
+
+export type AddressKind = 'delivery' | 'billing';
+
+export function parseAddressSearch(search: Record<string, unknown>): { kind: AddressKind } {
+  return { kind: search.kind === 'billing' ? 'billing' : 'delivery' };
+}

@@ -1,0 +1,69 @@
+import { Badge, Container, Group, Stack, Title } from '@mantine/core';
+import { IconId, IconUsers } from '@tabler/icons-react';
+import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+
+import { ErrorState, LoadingState } from '../../components/QueryState';
+import { resolveLocalized } from '../../lib/localized';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { brandRoleLabel, brandStatusLabel } from './labels';
+import { useCurrentBrand } from './useBrand';
+import { ButtonLink } from '../../components/links';
+
+const route = getRouteApi('/_authenticated/brand/$brandId');
+
+/** The brand admin: its name, status, my role and its sections. */
+export function BrandLayout() {
+  const { t, i18n } = useTranslation();
+  const { brandId } = route.useParams();
+  const brand = useCurrentBrand();
+  const matchRoute = useMatchRoute();
+  const name = brand.data
+    ? resolveLocalized(brand.data.name, i18n.language, brand.data.default_language)
+    : '';
+  usePageTitle(name || null);
+
+  if (brand.isPending) return <LoadingState />;
+  if (brand.isError) {
+    return (
+      <Container size="md">
+        <ErrorState error={brand.error} onRetry={() => void brand.refetch()} />
+      </Container>
+    );
+  }
+
+  const sections = [
+    { to: '/brand/$brandId/profile', label: t('brand.nav.profile'), icon: IconId },
+    { to: '/brand/$brandId/members', label: t('brand.nav.members'), icon: IconUsers },
+  ] as const;
+
+  return (
+    <Container size="lg">
+      <Stack gap="lg">
+        <Stack gap={4}>
+          <Title order={1}>{name}</Title>
+          <Group gap="xs">
+            <Badge variant="light">{brandRoleLabel(t, brand.data.my_role)}</Badge>
+            <Badge variant="outline" color={brand.data.status === 'active' ? 'green' : 'gray'}>
+              {brandStatusLabel(t, brand.data.status)}
+            </Badge>
+          </Group>
+        </Stack>
+        <Group component="nav" aria-label={t('brand.nav.label')} gap="xs">
+          {sections.map(({ to, label, icon: Icon }) => (
+            <ButtonLink
+              key={to}
+              to={to}
+              params={{ brandId }}
+              variant={matchRoute({ to, params: { brandId } }) ? 'light' : 'subtle'}
+              leftSection={<Icon size={16} aria-hidden />}
+            >
+              {label}
+            </ButtonLink>
+          ))}
+        </Group>
+        <Outlet />
+      </Stack>
+    </Container>
+  );
+}
