@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 export const PASSWORD = 'showroom2025';
 
@@ -37,4 +37,58 @@ export async function logIn(page: Page, email: string, password = PASSWORD): Pro
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** The newest development-mailbox e-mail to an address whose subject matches, once delivered. */
+export async function waitForMail(
+  request: APIRequestContext,
+  to: string,
+  subject: RegExp,
+): Promise<{ subject: string; text_body: string }> {
+  let found: { subject: string; text_body: string } | undefined;
+  await expect(async () => {
+    const answer = await request.get(`/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`);
+    expect(answer.ok()).toBe(true);
+    const mails = (await answer.json()) as { subject: string; text_body: string }[];
+    found = mails.find((mail) => subject.test(mail.subject));
+    expect(found).toBeDefined();
+  }).toPass({ timeout: 20_000 });
+  if (!found) throw new Error(`No mail to ${to}`);
+  return found;
+}
+
+/** Signs a user up through the API (code from the development mailbox); returns nothing. */
+export async function signUpViaApi(
+  request: APIRequestContext,
+  email: string,
+  displayName: string,
+): Promise<void> {
+  const sent = await request.post('/api/v1/auth/signup/code', { data: { email, language: 'en' } });
+  expect(sent.ok()).toBe(true);
+  const mail = await waitForMail(request, email, /Verify your e-mail/);
+  const code = /\b(\d{6})\b/.exec(mail.text_body)?.[1];
+  if (!code) throw new Error(`No 6-digit code in the mail: ${mail.text_body}`);
+  const created = await request.post('/api/v1/auth/signup', {
+    data: {
+      email,
+      display_name: displayName,
+      country: 'JP',
+      phone: '03-1234-5678',
+      language: 'en',
+      password: PASSWORD,
+      password_confirm: PASSWORD,
+      accept_terms: true,
+      verification_code: code,
+    },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+}
+
+/** An access token for API set-up steps (the UI logs in on its own). */
+export async function apiToken(request: APIRequestContext, email: string): Promise<string> {
+  const answer = await request.post('/api/v1/auth/token', {
+    form: { username: email, password: PASSWORD },
+  });
+  expect(answer.ok(), await answer.text()).toBe(true);
+  return ((await answer.json()) as { access_token: string }).access_token;
 }

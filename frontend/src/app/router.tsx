@@ -14,8 +14,10 @@ import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 import {
   parseAddressSearch,
+  parseCustomersSearch,
   parseLoginSearch,
   parseMailboxSearch,
+  parseSettingsSearch,
   parseSignupSearch,
   parseTokenSearch,
 } from './search';
@@ -85,6 +87,15 @@ const invitationRoute = createRoute({
   ),
 });
 
+const brandInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/brand-invitations/$token',
+  component: lazyRouteComponent(
+    () => import('../features/invitations/BrandInvitationPage'),
+    'BrandInvitationPage',
+  ),
+});
+
 const mailboxRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/dev/mailbox',
@@ -128,8 +139,26 @@ const buyerIndexRoute = createRoute({
   getParentRoute: () => buyerRoute,
   path: '/',
   beforeLoad: ({ params }) => {
-    throw redirect({ to: '/buyer/$orgId/settings', params, replace: true });
+    throw redirect({ to: '/buyer/$orgId/brands', params, replace: true });
   },
+});
+
+const buyerBrandsRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/brands',
+  component: lazyRouteComponent(
+    () => import('../features/buyer/ConnectedBrandsPage'),
+    'ConnectedBrandsPage',
+  ),
+});
+
+const buyerInvitationsRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/invitations',
+  component: lazyRouteComponent(
+    () => import('../features/buyer/BrandInvitationsPage'),
+    'BrandInvitationsPage',
+  ),
 });
 
 const buyerSettingsRoute = createRoute({
@@ -201,24 +230,133 @@ const brandMembersRoute = createRoute({
   ),
 });
 
+/** A brand admin page, code-split into its own chunk. */
+function brandPage<Path extends string>(
+  path: Path,
+  load: Parameters<typeof lazyRouteComponent>[0],
+  name: string,
+) {
+  return createRoute({
+    getParentRoute: () => brandRoute,
+    path,
+    component: lazyRouteComponent(load, name),
+  });
+}
+
+const brandSettingsRoute = createRoute({
+  getParentRoute: () => brandRoute,
+  path: '/settings',
+  validateSearch: parseSettingsSearch,
+  component: lazyRouteComponent(
+    () => import('../features/brand/settings/SettingsPage'),
+    'SettingsPage',
+  ),
+});
+
+const brandProductsRoute = brandPage(
+  '/products',
+  () => import('../features/brand/products/ProductsPage'),
+  'ProductsPage',
+);
+const brandNewProductRoute = brandPage(
+  '/products/new',
+  () => import('../features/brand/products/ProductEditorPage'),
+  'NewProductPage',
+);
+const brandImportRoute = brandPage(
+  '/products/import',
+  () => import('../features/brand/imports/ImportWizardPage'),
+  'ImportWizardPage',
+);
+const brandProductRoute = brandPage(
+  '/products/$productId',
+  () => import('../features/brand/products/ProductEditorPage'),
+  'EditProductPage',
+);
+const brandCatalogsRoute = brandPage(
+  '/catalogs',
+  () => import('../features/brand/catalogs/CatalogsPage'),
+  'CatalogsPage',
+);
+const brandNewCatalogRoute = brandPage(
+  '/catalogs/new',
+  () => import('../features/brand/catalogs/CatalogEditorPage'),
+  'NewCatalogPage',
+);
+const brandCatalogRoute = brandPage(
+  '/catalogs/$catalogId',
+  () => import('../features/brand/catalogs/CatalogEditorPage'),
+  'EditCatalogPage',
+);
+const brandLookbooksRoute = brandPage(
+  '/lookbooks',
+  () => import('../features/brand/lookbooks/LookbooksPage'),
+  'LookbooksPage',
+);
+const brandNewLookbookRoute = brandPage(
+  '/lookbooks/new',
+  () => import('../features/brand/lookbooks/LookbookEditorPage'),
+  'NewLookbookPage',
+);
+const brandLookbookRoute = brandPage(
+  '/lookbooks/$lookbookId',
+  () => import('../features/brand/lookbooks/LookbookEditorPage'),
+  'EditLookbookPage',
+);
+
+const brandCustomersRoute = createRoute({
+  getParentRoute: () => brandRoute,
+  path: '/customers',
+  validateSearch: parseCustomersSearch,
+  component: lazyRouteComponent(
+    () => import('../features/brand/customers/CustomersPage'),
+    'CustomersPage',
+  ),
+});
+const brandCustomerRoute = brandPage(
+  '/customers/$customerId',
+  () => import('../features/brand/customers/CustomerPage'),
+  'CustomerPage',
+);
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
   invitationRoute,
+  brandInvitationRoute,
   mailboxRoute,
   authenticatedRoute.addChildren([
     dashboardRoute,
     accountRoute,
     buyerRoute.addChildren([
       buyerIndexRoute,
+      buyerBrandsRoute,
+      buyerInvitationsRoute,
       buyerSettingsRoute,
       buyerMembersRoute,
       buyerAddressesRoute,
     ]),
     newBrandRoute,
-    brandRoute.addChildren([brandIndexRoute, brandProfileRoute, brandMembersRoute]),
+    brandRoute.addChildren([
+      brandIndexRoute,
+      brandProfileRoute,
+      brandMembersRoute,
+      brandSettingsRoute,
+      brandProductsRoute,
+      brandNewProductRoute,
+      brandImportRoute,
+      brandProductRoute,
+      brandCatalogsRoute,
+      brandNewCatalogRoute,
+      brandCatalogRoute,
+      brandLookbooksRoute,
+      brandNewLookbookRoute,
+      brandLookbookRoute,
+      brandCustomersRoute,
+      brandCustomerRoute,
+    ]),
   ]),
 ]);
 

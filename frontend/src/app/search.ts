@@ -48,3 +48,16 @@ export type AddressKind = 'delivery' | 'billing';
 export function parseAddressSearch(search: Record<string, unknown>): { kind: AddressKind } {
   return { kind: search.kind === 'billing' ? 'billing' : 'delivery' };
 }
+
+export const SETTINGS_TABS = ['commerce', 'terms', 'taxes', 'shipping', 'categories'] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+export function parseSettingsSearch(search: Record<string, unknown>): { tab: SettingsTab } {
+  return { tab: SETTINGS_TABS.find((tab) => tab === search.tab) ?? 'commerce' };
+}
+
+export type CustomerTab = 'connected' | 'offline';
+
+export function parseCustomersSearch(search: Record<string, unknown>): { kind: CustomerTab } {
+  return { kind: search.kind === 'offline' ? 'offline' : 'connected' };
+}

@@ -14,12 +14,18 @@ export function LocalizedTextInputs({
   inputProps,
   multiline = false,
   required = false,
+  requiredLanguages,
+  disabled = false,
 }: {
   label: string;
   languages: readonly string[];
   inputProps: (language: string) => GetInputPropsReturnType;
   multiline?: boolean;
+  /** Every language is required… */
   required?: boolean;
+  /** …or only these (a brand's texts need the default language, the others are optional). */
+  requiredLanguages?: readonly string[];
+  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   const languageName = useLanguageName();
@@ -27,6 +33,7 @@ export function LocalizedTextInputs({
     languages.length > 1
       ? t('languages.inLanguage', { label, language: languageName(language) })
       : label;
+  const isRequired = (language: string) => required || !!requiredLanguages?.includes(language);
 
   return (
     <Stack gap="xs">
@@ -38,7 +45,8 @@ export function LocalizedTextInputs({
             lang={language}
             autosize
             minRows={2}
-            withAsterisk={required}
+            withAsterisk={isRequired(language)}
+            disabled={disabled}
             {...inputProps(language)}
           />
         ) : (
@@ -46,7 +54,8 @@ export function LocalizedTextInputs({
             key={language}
             label={labelFor(language)}
             lang={language}
-            withAsterisk={required}
+            withAsterisk={isRequired(language)}
+            disabled={disabled}
             {...inputProps(language)}
           />
         ),

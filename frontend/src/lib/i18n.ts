@@ -2,8 +2,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 import en from '../locales/en.json';
-import ja from '../locales/ja.json';
-import zhHans from '../locales/zh-Hans.json';
 
 export const UI_LANGUAGES = ['en', 'ja', 'zh-Hans'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -52,12 +50,14 @@ export async function chooseLanguage(language: UiLanguage): Promise<void> {
   } catch {
     // Private mode or storage full: the choice lasts for this page only.
   }
+  await loadLanguage(language);
   await i18n.changeLanguage(language);
 }
 
 /** After log-in: follow the account's language unless the person chose one on this device. */
 export async function followAccountLanguage(language: string): Promise<void> {
   if (storedLanguage() === null && isUiLanguage(language) && language !== currentLanguage()) {
+    await loadLanguage(language);
     await i18n.changeLanguage(language);
   }
 }
@@ -66,11 +66,23 @@ export function currentLanguage(): UiLanguage {
   return isUiLanguage(i18n.language) ? i18n.language : 'en';
 }
 
+// English is the source and the fallback, so it is always there; the other catalogs are
+// loaded when they are needed, which keeps them out of the first download.
 export const resources = {
   en: { translation: en },
-  ja: { translation: ja },
-  'zh-Hans': { translation: zhHans },
 } as const;
+
+const catalogs: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ default: object }>> = {
+  ja: () => import('../locales/ja.json'),
+  'zh-Hans': () => import('../locales/zh-Hans.json'),
+};
+
+/** Loads a UI language's catalog once; call it before switching to that language. */
+export async function loadLanguage(language: UiLanguage): Promise<void> {
+  if (language === 'en' || i18n.hasResourceBundle(language, 'translation')) return;
+  const catalog = await catalogs[language]();
+  i18n.addResourceBundle(language, 'translation', catalog.default);
+}
 
 export const i18n = i18next.createInstance();
 

@@ -1,5 +1,13 @@
 import { Badge, Container, Group, Stack, Title } from '@mantine/core';
-import { IconId, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBook2,
+  IconHanger,
+  IconId,
+  IconPhoto,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
@@ -35,6 +43,11 @@ export function BrandLayout() {
   const sections = [
     { to: '/brand/$brandId/profile', label: t('brand.nav.profile'), icon: IconId },
     { to: '/brand/$brandId/members', label: t('brand.nav.members'), icon: IconUsers },
+    { to: '/brand/$brandId/settings', label: t('brand.nav.settings'), icon: IconSettings },
+    { to: '/brand/$brandId/products', label: t('brand.nav.products'), icon: IconHanger },
+    { to: '/brand/$brandId/catalogs', label: t('brand.nav.catalogs'), icon: IconBook2 },
+    { to: '/brand/$brandId/lookbooks', label: t('brand.nav.lookbooks'), icon: IconPhoto },
+    { to: '/brand/$brandId/customers', label: t('brand.nav.customers'), icon: IconAddressBook },
   ] as const;
 
   return (
@@ -55,7 +68,7 @@ export function BrandLayout() {
               key={to}
               to={to}
               params={{ brandId }}
-              variant={matchRoute({ to, params: { brandId } }) ? 'light' : 'subtle'}
+              variant={matchRoute({ to, params: { brandId }, fuzzy: true }) ? 'light' : 'subtle'}
               leftSection={<Icon size={16} aria-hidden />}
             >
               {label}

@@ -1,5 +1,11 @@
 import { Badge, Container, Group, Stack, Title } from '@mantine/core';
-import { IconAddressBook, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuildingStore,
+  IconMail,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +40,8 @@ export function BuyerLayout() {
   }
 
   const sections = [
+    { to: '/buyer/$orgId/brands', label: t('buyer.nav.brands'), icon: IconBuildingStore },
+    { to: '/buyer/$orgId/invitations', label: t('buyer.nav.invitations'), icon: IconMail },
     { to: '/buyer/$orgId/settings', label: t('buyer.nav.settings'), icon: IconSettings },
     { to: '/buyer/$orgId/members', label: t('buyer.nav.members'), icon: IconUsers },
     { to: '/buyer/$orgId/addresses', label: t('buyer.nav.addresses'), icon: IconAddressBook },
