@@ -35,9 +35,11 @@ from showroom.customers.router import buyer_side as connections_router
 from showroom.dev.router import router as dev_router
 from showroom.imports.router import router as imports_router
 from showroom.invitations.router import router as invitations_router
+from showroom.links.router import router as links_router
 from showroom.media.router import router as media_router
 from showroom.products.router import router as products_router
 from showroom.reference.router import router as reference_router
+from showroom.storefront.router import router as storefront_router
 from showroom.worker import run_worker
 
 API_PREFIX = "/api/v1"
@@ -117,6 +119,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         products_router,
         catalogs_router,
         customers_router,
+        links_router,
+        storefront_router,
         connections_router,
         invitations_router,
         reference_router,

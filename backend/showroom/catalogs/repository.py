@@ -17,6 +17,7 @@ from showroom.models import (
     Media,
     Product,
     ShippingRateGroup,
+    TransactionTerm,
 )
 
 Owned = (
@@ -26,6 +27,7 @@ Owned = (
     | type[Product]
     | type[ShippingRateGroup]
     | type[Customer]
+    | type[TransactionTerm]
 )
 
 

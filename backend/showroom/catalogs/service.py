@@ -43,6 +43,23 @@ _CLEARABLE = {
 }
 
 
+async def check_owned(
+    errors: FieldErrors,
+    repo: CatalogRepository,
+    model: Owned,
+    ids: Sequence[uuid.UUID],
+    loc: Loc,
+    what: str,
+) -> None:
+    """Every id names a row of the brand, each once."""
+    missing = await repo.missing(model, ids)
+    for index, item_id in enumerate(ids):
+        if item_id in missing:
+            errors.add((*loc, index), f"No such {what}.", "not_found")
+    if len(set(ids)) != len(ids):
+        errors.add(loc, f"Each {what} once.", "duplicate")
+
+
 class CatalogService:
     def __init__(self, session: AsyncSession, ctx: BrandContext) -> None:
         self.session = session
@@ -53,12 +70,7 @@ class CatalogService:
     async def _exist(
         self, errors: FieldErrors, model: Owned, ids: Sequence[uuid.UUID], loc: Loc, what: str
     ) -> None:
-        missing = await self.repo.missing(model, ids)
-        for index, item_id in enumerate(ids):
-            if item_id in missing:
-                errors.add((*loc, index), f"No such {what}.", "not_found")
-        if len(set(ids)) != len(ids):
-            errors.add(loc, f"Each {what} once.", "duplicate")
+        await check_owned(errors, self.repo, model, ids, loc, what)
 
     async def _check(self, errors: FieldErrors, fields: CatalogFields) -> None:
         if (

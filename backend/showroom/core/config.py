@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     member_invitation_days: int = 14
     login_failures_allowed: int = 10
     login_failure_window_minutes: int = 15
+    link_grant_hours: int = 12
+    link_access_failures_allowed: int = 10
+    link_access_window_minutes: int = 15
 
     # argon2id cost; the defaults are passlib's. Tests lower them to stay fast.
     argon2_memory_kib: int = 65536

@@ -81,3 +81,11 @@ def country_names(locale: str) -> dict[str, str]:
 def language_names(locale: str) -> dict[str, str]:
     display = babel_locale(locale)
     return {tag: str(babel_locale(tag).get_display_name(display)) for tag in CONTENT_LANGUAGES}
+
+
+def pick_text(text: dict[str, str], *preferred: str | None) -> str:
+    """One string of a ``{language: text}`` map: the first preferred language it has, else any."""
+    for language in preferred:
+        if language and text.get(language):
+            return text[language]
+    return next((value for value in text.values() if value), "")

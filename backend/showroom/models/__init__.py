@@ -36,12 +36,14 @@ from showroom.models.catalog import (
 from showroom.models.commerce import ShippingRate, ShippingRateGroup, TaxRate, TransactionTerm
 from showroom.models.customers import Customer, CustomerInvitation, CustomerKind
 from showroom.models.invitations import MemberInvitation
+from showroom.models.links import BackgroundType, LinkKind, LinkStatus, OrderLink, OrderLinkCatalog
 from showroom.models.media import Media
 from showroom.models.outbox import DevMail, OutboxMessage, OutboxStatus
 
 __all__ = [
     "Address",
     "AddressKind",
+    "BackgroundType",
     "Base",
     "Brand",
     "BrandMember",
@@ -62,10 +64,14 @@ __all__ = [
     "CustomerKind",
     "DevMail",
     "ImportStatus",
+    "LinkKind",
+    "LinkStatus",
     "Lookbook",
     "LookbookStatus",
     "Media",
     "MemberInvitation",
+    "OrderLink",
+    "OrderLinkCatalog",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",

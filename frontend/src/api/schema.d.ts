@@ -373,6 +373,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/brands/{brand_id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Order links */
+        get: operations["links_list_links"];
+        put?: never;
+        /** Create */
+        post: operations["links_create_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/links/{link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One link */
+        get: operations["links_get_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a link or its status */
+        patch: operations["links_update_link"];
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/links/{link_id}/passcode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new random passcode (shown once) */
+        post: operations["links_generate_link_passcode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/links/{link_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the link a new URL */
+        post: operations["links_regenerate_link_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands/{brand_id}/lookbooks": {
         parameters: {
             query?: never;
@@ -978,6 +1048,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogs/{catalog_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A catalog as the shopper sees it */
+        get: operations["shopping_get_store_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogs/{catalog_id}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A catalog's products, priced for the shopper */
+        get: operations["shopping_list_store_products"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/mailbox": {
         parameters: {
             query?: never;
@@ -1109,6 +1213,40 @@ export interface paths {
         put?: never;
         /** Accept an invitation as the logged-in user */
         post: operations["invitations_accept_member_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order link's landing */
+        get: operations["shopping_get_order_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-links/{token}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Passcode or customer login → a link grant */
+        post: operations["shopping_access_order_link"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1275,6 +1413,19 @@ export interface components {
             /** State */
             state?: string | null;
         };
+        /** Background */
+        Background: {
+            /** Image Url */
+            image_url: string | null;
+            type: components["schemas"]["BackgroundType"];
+            /** Video Url */
+            video_url: string | null;
+        };
+        /**
+         * BackgroundType
+         * @enum {string}
+         */
+        BackgroundType: "empty" | "image" | "video";
         /**
          * BillingTerm
          * @enum {string}
@@ -1915,6 +2066,16 @@ export interface components {
             /** Video Url */
             video_url?: string | null;
         };
+        /** Category */
+        Category: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
         /** CategoryCreate */
         CategoryCreate: {
             /** Code */
@@ -1973,6 +2134,22 @@ export interface components {
             /** Position */
             position?: number | null;
         };
+        /** Choice */
+        Choice: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
+        /** ChoiceGroup */
+        ChoiceGroup: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Values */
+            values: components["schemas"]["Choice"][];
+        };
         /**
          * CommentMode
          * @enum {string}
@@ -2018,12 +2195,65 @@ export interface components {
              */
             customer_id: string;
         };
+        /**
+         * Contact
+         * @description Shown to visitors of the link (also on the passcode and "no longer available" pages).
+         */
+        Contact: {
+            /**
+             * Email
+             * @default
+             */
+            email: string;
+            /** Name */
+            name: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Phone
+             * @default
+             */
+            phone: string;
+        };
+        /** ContactRead */
+        ContactRead: {
+            /** Email */
+            email: string;
+            /** Name */
+            name: string;
+            /** Note */
+            note: string;
+            /** Phone */
+            phone: string;
+        };
         /** Country */
         Country: {
             /** Code */
             code: string;
             /** Name */
             name: string;
+        };
+        /**
+         * CustomerBadge
+         * @description Who a Customer Order Link visitor is shopping as.
+         */
+        CustomerBadge: {
+            /** Buyer Organization Id */
+            buyer_organization_id: string | null;
+            /** Code */
+            code: string;
+            /** Company Name */
+            company_name: string;
+            /** Contact Name */
+            contact_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
         };
         /**
          * CustomerCreate
@@ -2228,6 +2458,14 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** GeneratedPasscode */
+        GeneratedPasscode: {
+            /**
+             * Passcode
+             * @description Shown once: only its hash is kept
+             */
+            passcode: string;
+        };
         /** Health */
         Health: {
             /**
@@ -2277,6 +2515,185 @@ export interface components {
             ui: components["schemas"]["Language"][];
         };
         /**
+         * LinkAccess
+         * @description Open a link: its passcode; or, on a Customer Order Link, the buyer organization the
+         *     logged-in user acts for, or an offline customer's link e-mail and password.
+         */
+        LinkAccess: {
+            /** Buyer Organization Id */
+            buyer_organization_id?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Passcode */
+            passcode?: string | null;
+            /** Password */
+            password?: string | null;
+        };
+        /** LinkCatalogRead */
+        LinkCatalogRead: {
+            /** Code */
+            code: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: {
+                [key: string]: string;
+            };
+        };
+        /** LinkCreate */
+        LinkCreate: {
+            /**
+             * Background Media Id
+             * @description For an image
+             */
+            background_media_id?: string | null;
+            /** @default empty */
+            background_type: components["schemas"]["BackgroundType"];
+            /**
+             * Background Video Url
+             * @description For a video
+             */
+            background_video_url?: string | null;
+            /**
+             * Catalog Ids
+             * @description Instant: exactly one. Dynamic and customer: one or more, in order
+             */
+            catalog_ids: string[];
+            /**
+             * China Only
+             * @description Only buyer organizations in China may order (not customer)
+             * @default false
+             */
+            china_only: boolean;
+            /** Contacts */
+            contacts?: components["schemas"]["Contact"][];
+            /**
+             * Currencies
+             * @description Instant and dynamic: the currencies a visitor may pick, the first the default
+             */
+            currencies?: string[];
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Expires At */
+            expires_at?: string | null;
+            kind: components["schemas"]["LinkKind"];
+            /**
+             * Languages
+             * @description Instant and dynamic: the languages a visitor may pick, the first the default
+             */
+            languages?: string[];
+            /** Lookbook Ids */
+            lookbook_ids?: string[];
+            /** Name */
+            name: string;
+            /**
+             * Passcode
+             * @description Omitted or null: no passcode (not on customer links)
+             */
+            passcode?: string | null;
+            /**
+             * Payment Methods
+             * @description Overrides the catalogs' methods
+             */
+            payment_methods?: ("card" | "offline")[] | null;
+            /** Release At */
+            release_at?: string | null;
+            /**
+             * Require Address
+             * @description Customer links: the buyer must give an address to order
+             * @default false
+             */
+            require_address: boolean;
+            /**
+             * Shipping Rate Group Id
+             * @description Overrides the catalogs' shipping rate group
+             */
+            shipping_rate_group_id?: string | null;
+            /** @default organization */
+            target_buyer_type: components["schemas"]["BuyerKind"];
+            /** @description Instant and dynamic: required. Customer: must be omitted */
+            terms?: components["schemas"]["LinkTerms"] | null;
+            /**
+             * Use As Catalog
+             * @description No cart: browse only (instant and customer links)
+             * @default false
+             */
+            use_as_catalog: boolean;
+            /** Video Url */
+            video_url?: string | null;
+        };
+        /** LinkGrant */
+        LinkGrant: {
+            customer?: components["schemas"]["CustomerBadge"] | null;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Grant
+             * @description Send as the `X-Link-Grant` header while on this link
+             */
+            grant: string;
+        };
+        /**
+         * LinkKind
+         * @enum {string}
+         */
+        LinkKind: "instant" | "dynamic" | "customer";
+        /**
+         * LinkLanding
+         * @description An order link as its visitor first sees it. Catalogs, lookbooks, video and terms are
+         *     given only when ``state`` is ``available``.
+         */
+        LinkLanding: {
+            background: components["schemas"]["Background"];
+            brand: components["schemas"]["StoreBrand"];
+            /** Catalogs */
+            catalogs: components["schemas"]["StoreCatalogCard"][];
+            /** Contacts */
+            contacts: components["schemas"]["ContactRead"][];
+            /** Currencies */
+            currencies: string[];
+            /** @description The customer a grant is for */
+            customer: components["schemas"]["CustomerBadge"] | null;
+            /** Description */
+            description: string;
+            /** Expires At */
+            expires_at: string | null;
+            /** @description A fresh grant when the link needs no passcode or login and none was sent */
+            grant: components["schemas"]["LinkGrant"] | null;
+            kind: components["schemas"]["LinkKind"];
+            /** Languages */
+            languages: string[];
+            /** Lookbooks */
+            lookbooks: components["schemas"]["StoreLookbook"][];
+            /** Name */
+            name: string;
+            /** Release At */
+            release_at: string | null;
+            /** Require Address */
+            require_address: boolean;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "available" | "passcode_required" | "login_required" | "not_yet_released" | "expired" | "unavailable";
+            target_buyer_type: components["schemas"]["BuyerKind"];
+            /** @description When the link displays its terms */
+            terms: components["schemas"]["TermsSummary"] | null;
+            /** Use As Catalog */
+            use_as_catalog: boolean;
+            /** Video Url */
+            video_url: string | null;
+        };
+        /**
          * LinkLogin
          * @description E-mail and password an offline customer uses only on Customer Order Links.
          */
@@ -2289,6 +2706,175 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** LinkRead */
+        LinkRead: {
+            /** Background Media Id */
+            background_media_id: string | null;
+            background_type: components["schemas"]["BackgroundType"];
+            /** Background Video Url */
+            background_video_url: string | null;
+            /** Catalogs */
+            catalogs: components["schemas"]["LinkCatalogRead"][];
+            /** China Only */
+            china_only: boolean;
+            /** Contacts */
+            contacts: components["schemas"]["ContactRead"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currencies */
+            currencies: string[];
+            /** Description */
+            description: string;
+            /** Expires At */
+            expires_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["LinkKind"];
+            /** Languages */
+            languages: string[];
+            /** Lookbook Ids */
+            lookbook_ids: string[];
+            /** Name */
+            name: string;
+            /** Passcode Enabled */
+            passcode_enabled: boolean;
+            /** Payment Methods */
+            payment_methods: string[] | null;
+            /** Release At */
+            release_at: string | null;
+            /** Require Address */
+            require_address: boolean;
+            /** Shipping Rate Group Id */
+            shipping_rate_group_id: string | null;
+            status: components["schemas"]["LinkStatus"];
+            target_buyer_type: components["schemas"]["BuyerKind"];
+            terms: components["schemas"]["LinkTermsRead"] | null;
+            /** Token */
+            token: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Url
+             * @description The address to share
+             */
+            url: string;
+            /** Use As Catalog */
+            use_as_catalog: boolean;
+            /** Video Url */
+            video_url: string | null;
+        };
+        /**
+         * LinkStatus
+         * @enum {string}
+         */
+        LinkStatus: "open" | "void" | "deleted";
+        /**
+         * LinkTerms
+         * @description An instant or dynamic link's own terms (DOMAIN.md §4). Customer links have none.
+         */
+        LinkTerms: {
+            /**
+             * Apply Tax To Price
+             * @default false
+             */
+            apply_tax_to_price: boolean;
+            /** @default without_deposit */
+            billing_term: components["schemas"]["BillingTerm"];
+            /**
+             * Condition
+             * @description Rate % of the list price for rate terms (WSP, RRP); discount % otherwise
+             */
+            condition: number | string;
+            /**
+             * Deposit Percent
+             * @description Only with a deposit
+             */
+            deposit_percent?: number | string | null;
+            /**
+             * Display Transaction Terms
+             * @default false
+             */
+            display_transaction_terms: boolean;
+            /**
+             * Transaction Term Id
+             * Format: uuid
+             */
+            transaction_term_id: string;
+        };
+        /** LinkTermsRead */
+        LinkTermsRead: {
+            /** Apply Tax To Price */
+            apply_tax_to_price: boolean;
+            billing_term: components["schemas"]["BillingTerm"];
+            /** Condition */
+            condition: string;
+            /** Deposit Percent */
+            deposit_percent: string | null;
+            /** Display Transaction Terms */
+            display_transaction_terms: boolean;
+            /**
+             * Transaction Term Id
+             * Format: uuid
+             */
+            transaction_term_id: string;
+        };
+        /**
+         * LinkUpdate
+         * @description Any subset; ``null`` clears an optional field (``passcode: null`` turns it off). The
+         *     kind never changes.
+         */
+        LinkUpdate: {
+            /** Background Media Id */
+            background_media_id?: string | null;
+            background_type?: components["schemas"]["BackgroundType"] | null;
+            /** Background Video Url */
+            background_video_url?: string | null;
+            /** Catalog Ids */
+            catalog_ids?: string[] | null;
+            /** China Only */
+            china_only?: boolean | null;
+            /** Contacts */
+            contacts?: components["schemas"]["Contact"][] | null;
+            /** Currencies */
+            currencies?: string[] | null;
+            /** Description */
+            description?: string | null;
+            /** Expires At */
+            expires_at?: string | null;
+            /** Languages */
+            languages?: string[] | null;
+            /** Lookbook Ids */
+            lookbook_ids?: string[] | null;
+            /** Name */
+            name?: string | null;
+            /** Passcode */
+            passcode?: string | null;
+            /** Payment Methods */
+            payment_methods?: ("card" | "offline")[] | null;
+            /** Release At */
+            release_at?: string | null;
+            /** Require Address */
+            require_address?: boolean | null;
+            /** Shipping Rate Group Id */
+            shipping_rate_group_id?: string | null;
+            /** @description `void` pauses the link, `open` resumes it, `deleted` is final */
+            status?: components["schemas"]["LinkStatus"] | null;
+            target_buyer_type?: components["schemas"]["BuyerKind"] | null;
+            terms?: components["schemas"]["LinkTerms"] | null;
+            /** Use As Catalog */
+            use_as_catalog?: boolean | null;
+            /** Video Url */
+            video_url?: string | null;
         };
         /** LookbookCreate */
         LookbookCreate: {
@@ -2325,6 +2911,15 @@ export interface components {
              * Format: uuid
              */
             media_id: string;
+            /** Product Ids */
+            product_ids: string[];
+            /** Thumbnail Url */
+            thumbnail_url: string;
+            /** Url */
+            url: string;
+        };
+        /** LookbookImageView */
+        LookbookImageView: {
             /** Product Ids */
             product_ids: string[];
             /** Thumbnail Url */
@@ -2576,6 +3171,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[LinkRead] */
+        Page_LinkRead_: {
+            /** Items */
+            items: components["schemas"]["LinkRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[LookbookRead] */
         Page_LookbookRead_: {
             /** Items */
@@ -2615,6 +3217,13 @@ export interface components {
         Page_ShippingRateGroupRead_: {
             /** Items */
             items: components["schemas"]["ShippingRateGroupRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[StoreProduct] */
+        Page_StoreProduct_: {
+            /** Items */
+            items: components["schemas"]["StoreProduct"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2689,6 +3298,38 @@ export interface components {
              * Format: uuid
              */
             term_id: string;
+        };
+        /**
+         * PricingView
+         * @description The terms the prices are computed for.
+         */
+        PricingView: {
+            /**
+             * Currencies
+             * @description Currencies the visitor may switch to
+             */
+            currencies: string[];
+            /** Currency */
+            currency: string;
+            /** Language */
+            language: string;
+            /**
+             * Languages
+             * @description Languages the visitor may switch to
+             */
+            languages: string[];
+            /**
+             * Shows Rrp
+             * @description The term is WSP: the RRP is shown beside the price
+             */
+            shows_rrp: boolean;
+            /**
+             * Tax Inclusive
+             * @description Unit prices include tax (apply tax to price)
+             */
+            tax_inclusive: boolean;
+            /** @description When the terms are displayed to the buyer */
+            terms: components["schemas"]["TermsSummary"] | null;
         };
         /** PrimaryOwnerTransfer */
         PrimaryOwnerTransfer: {
@@ -3196,6 +3837,173 @@ export interface components {
              * @default false
              */
             track_stock: boolean;
+        };
+        /** StoreBrand */
+        StoreBrand: {
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Logo Url */
+            logo_url: string | null;
+            /** Main Visual Url */
+            main_visual_url: string | null;
+            /** Name */
+            name: string;
+            /** Website Url */
+            website_url: string | null;
+        };
+        /** StoreCatalog */
+        StoreCatalog: {
+            brand: components["schemas"]["StoreBrand"];
+            /**
+             * Can Order
+             * @description A cart is offered: ordering open, not a browse-only link
+             */
+            can_order: boolean;
+            /** Categories */
+            categories: components["schemas"]["Category"][];
+            /** Delivery Date Allowed */
+            delivery_date_allowed: boolean;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lookbooks */
+            lookbooks: components["schemas"]["StoreLookbook"][];
+            /** Main Visual Url */
+            main_visual_url: string | null;
+            /** Name */
+            name: string;
+            /** Order Deadline */
+            order_deadline: string | null;
+            /**
+             * Ordering Open
+             * @description False after the order deadline
+             */
+            ordering_open: boolean;
+            pricing: components["schemas"]["PricingView"];
+            /** Release At */
+            release_at: string | null;
+            /** Video Url */
+            video_url: string | null;
+        };
+        /** StoreCatalogCard */
+        StoreCatalogCard: {
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Main Visual Url */
+            main_visual_url: string | null;
+            /** Name */
+            name: string;
+            /** Order Deadline */
+            order_deadline: string | null;
+            /**
+             * Ordering Open
+             * @description False after the catalog's order deadline
+             */
+            ordering_open: boolean;
+            /** Release At */
+            release_at: string | null;
+        };
+        /** StoreLookbook */
+        StoreLookbook: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Images */
+            images: components["schemas"]["LookbookImageView"][];
+            /** Name */
+            name: string;
+        };
+        /** StoreProduct */
+        StoreProduct: {
+            category: components["schemas"]["Category"] | null;
+            /** Currency */
+            currency: string;
+            /** Description */
+            description: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Images */
+            images: components["schemas"]["ImageRead"][];
+            /** Model Number */
+            model_number: string;
+            /** Name */
+            name: string;
+            /** Option Groups */
+            option_groups: components["schemas"]["ChoiceGroup"][];
+            /**
+             * Price From
+             * @description The lowest SKU display price
+             */
+            price_from: number | null;
+            /** Properties */
+            properties: components["schemas"]["ChoiceGroup"][];
+            /** Rrp From */
+            rrp_from: number | null;
+            /** Skus */
+            skus: components["schemas"]["StoreSku"][];
+        };
+        /** StoreSku */
+        StoreSku: {
+            /**
+             * Available Quantity
+             * @description The most that can be ordered now; null: no limit
+             */
+            available_quantity: number | null;
+            /** Code */
+            code: string;
+            /**
+             * Display Price
+             * @description As shown: with tax when tax-inclusive
+             */
+            display_price: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Label
+             * @description Its values' names, e.g. “Indigo / M”
+             */
+            label: string;
+            /** Rrp */
+            rrp: number | null;
+            /**
+             * Stock State
+             * @enum {string}
+             */
+            stock_state: "unlimited" | "in_stock" | "backorder" | "sold_out";
+            /**
+             * Unit Price
+             * @description For the terms, before tax; null: no price
+             */
+            unit_price: number | null;
+            /**
+             * Values
+             * @description Property code → value code
+             */
+            values: {
+                [key: string]: string;
+            };
         };
         /** TaxRateCreate */
         TaxRateCreate: {
@@ -5798,6 +6606,437 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    links_list_links: {
+        parameters: {
+            query?: {
+                /** @description One tab of the Links page */
+                kind?: components["schemas"]["LinkKind"] | null;
+                status?: components["schemas"]["LinkStatus"] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_LinkRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    links_create_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    links_get_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    links_update_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    links_generate_link_passcode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeneratedPasscode"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    links_regenerate_link_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                link_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkRead"];
+                };
             };
             /** @description Not authenticated */
             401: {
@@ -10335,6 +11574,165 @@ export interface operations {
             };
         };
     };
+    shopping_get_store_catalog: {
+        parameters: {
+            query?: {
+                /** @description Standard orders: the buyer organization the user orders for */
+                buyer_organization_id?: string | null;
+                /** @description One of the link's currencies */
+                currency?: string | null;
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                catalog_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreCatalog"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shopping_list_store_products: {
+        parameters: {
+            query?: {
+                /** @description Standard orders: the buyer organization the user orders for */
+                buyer_organization_id?: string | null;
+                /** @description One of the link's currencies */
+                currency?: string | null;
+                /** @description Search text */
+                q?: string | null;
+                category_id?: string | null;
+                limit?: number;
+                cursor?: string | null;
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                catalog_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_StoreProduct_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     dev_list_dev_mail: {
         parameters: {
             query?: {
@@ -10785,6 +12183,171 @@ export interface operations {
             };
             /** @description Invalid input; `errors` points at the fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shopping_get_order_link: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkLanding"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    shopping_access_order_link: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkAccess"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkGrant"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
