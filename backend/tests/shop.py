@@ -86,3 +86,46 @@ def tee(shop: Shop, **overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def season_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "code": "SS27",
+        "name": {"en": "Spring/Summer 2027", "ja": "2027年春夏"},
+        "status": "open",
+        "payment_methods": ["offline"],
+    }
+    body.update(overrides)
+    return body
+
+
+async def new_catalog(shop: Shop, product_ids: list[str], **overrides: Any) -> dict[str, Any]:
+    created = await shop.post("/catalogs", season_body(product_ids=product_ids, **overrides))
+    assert created.status_code == 201, created.text
+    return dict(created.json())
+
+
+def link_body(shop: Shop, kind: str, catalog_ids: list[str], **overrides: Any) -> dict[str, Any]:
+    """A link of ``kind`` with the fields that kind needs: own terms (WSP at 60 %) for
+    instant and dynamic links, none for customer links."""
+    body: dict[str, Any] = {"kind": kind, "name": f"{kind} link", "catalog_ids": catalog_ids}
+    if kind != "customer":
+        body |= {
+            "languages": ["en", "ja"],
+            "currencies": ["JPY", "USD"],
+            "terms": {
+                "transaction_term_id": shop.terms["WSP"],
+                "condition": "60",
+                "display_transaction_terms": True,
+            },
+        }
+    body.update(overrides)
+    return body
+
+
+async def new_link(
+    shop: Shop, kind: str, catalog_ids: list[str], **overrides: Any
+) -> dict[str, Any]:
+    created = await shop.post("/links", link_body(shop, kind, catalog_ids, **overrides))
+    assert created.status_code == 201, created.text
+    return dict(created.json())
