@@ -39,7 +39,7 @@ def cmd_migrate(_: argparse.Namespace) -> None:
 def cmd_seed_demo(_: argparse.Namespace) -> None:
     from showroom.core.config import get_settings
     from showroom.core.db import create_engine, create_sessionmaker
-    from showroom.demo import DEMO_LOGINS, seed_demo
+    from showroom.demo import DEMO_LINK_PASSCODE, DEMO_LOGINS, seed_demo
 
     async def run() -> bool:
         settings = get_settings()
@@ -53,6 +53,9 @@ def cmd_seed_demo(_: argparse.Namespace) -> None:
     print("Demo data created." if created else "Demo data skipped: the database already has users.")
     for login in DEMO_LOGINS:
         print(f"  {login.role:<6} {login.email}  /  {login.password}")
+    print(
+        f"  Order links: the brand's Links page (the instant link's passcode: {DEMO_LINK_PASSCODE})"
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> None:

@@ -37,8 +37,10 @@ from showroom.core.storage import LocalStorage
 from showroom.core.time import utcnow
 from showroom.customers.schemas import CustomerInvitationCreate, Terms
 from showroom.customers.service import ConnectionService, CustomerService
+from showroom.links.schemas import Contact, LinkCreate, LinkTerms
+from showroom.links.service import LinkService
 from showroom.media.service import MediaService
-from showroom.models import AddressKind, CatalogStatus, User
+from showroom.models import AddressKind, CatalogStatus, LinkKind, User
 from showroom.pricing import BillingTerm, RateCondition, TermKind
 from showroom.products.schemas import (
     OptionGroup,
@@ -59,6 +61,7 @@ class DemoLogin:
 
 
 DEMO_PASSWORD = "showroom2026"  # noqa: S105 — printed by make run on purpose
+DEMO_LINK_PASSCODE = "aoi2027"  # the demo Instant Order Link's passcode
 DEMO_LOGINS = (
     DemoLogin("buyer", "buyer@example.com", DEMO_PASSWORD),
     DemoLogin("brand", "brand@example.com", DEMO_PASSWORD),
@@ -312,7 +315,7 @@ async def _seed(session: AsyncSession, settings: Settings) -> None:
 
     catalogs = CatalogService(session, ctx)
     now = utcnow()
-    await catalogs.create(
+    spring, _ = await catalogs.create(
         CatalogCreate(
             code="SS27",
             name={"en": "Spring/Summer 2027", "ja": "2027年春夏", "zh-Hans": "2027 春夏"},
@@ -323,7 +326,7 @@ async def _seed(session: AsyncSession, settings: Settings) -> None:
             product_ids=product_ids[:40],
         )
     )
-    await catalogs.create(
+    autumn, _ = await catalogs.create(
         CatalogCreate(
             code="AW26",
             name={"en": "Autumn/Winter 2026", "ja": "2026年秋冬", "zh-Hans": "2026 秋冬"},
@@ -348,3 +351,42 @@ async def _seed(session: AsyncSession, settings: Settings) -> None:
         )
     )
     await ConnectionService(session).accept(invitation, org, org_member)
+
+    links = LinkService(session, settings, ctx)
+    contacts = [
+        Contact(name="Maison Aoi sales", email="brand@example.com", phone="+81 3-1234-5678")
+    ]
+    link_terms = LinkTerms(
+        transaction_term_id=wsp.id, condition=Decimal(60), display_transaction_terms=True
+    )
+    await links.create(
+        LinkCreate(
+            kind=LinkKind.instant,
+            name="SS27 buyers' preview",
+            catalog_ids=[spring.id],
+            passcode=DEMO_LINK_PASSCODE,
+            languages=["en", "ja"],
+            currencies=["JPY", "USD"],
+            terms=link_terms,
+            contacts=contacts,
+        )
+    )
+    await links.create(
+        LinkCreate(
+            kind=LinkKind.dynamic,
+            name="All seasons",
+            catalog_ids=[spring.id, autumn.id],
+            languages=["en", "ja"],
+            currencies=["JPY"],
+            terms=link_terms,
+            contacts=contacts,
+        )
+    )
+    await links.create(
+        LinkCreate(
+            kind=LinkKind.customer,
+            name="Customers: SS27",
+            catalog_ids=[spring.id],
+            contacts=contacts,
+        )
+    )
