@@ -8,6 +8,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
+STRIPE_PORT ?= 8420
 HOST ?= 127.0.0.1
 ROOT := $(CURDIR)
 BACKEND := $(ROOT)/backend
@@ -59,7 +60,8 @@ run: deps $(FRONTEND)/dist/index.html
 	@echo "  API docs:  http://$(HOST):$(PORT)/api/docs      (Ctrl+C to stop)"
 	@echo
 	cd $(BACKEND) && SHOWROOM_PUBLIC_URL=$${SHOWROOM_PUBLIC_URL:-http://$(HOST):$(PORT)} \
-		exec $(SHOWROOM) serve --host $(HOST) --port $(PORT) --spa-dist $(FRONTEND)/dist --with-worker
+		exec $(SHOWROOM) serve --host $(HOST) --port $(PORT) --spa-dist $(FRONTEND)/dist --with-worker \
+			--with-localstripe --localstripe-port $(STRIPE_PORT)
 
 # --- checks ---------------------------------------------------------------------------------
 

@@ -65,15 +65,26 @@ def cmd_serve(args: argparse.Namespace) -> None:
         os.environ["SHOWROOM_SPA_DIST"] = str(Path(args.spa_dist).resolve())
     if args.with_worker:
         os.environ["SHOWROOM_RUN_WORKER_IN_PROCESS"] = "true"
-    uvicorn.run(
-        "showroom.main:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        proxy_headers=True,
-        log_level="info",
-    )
+    fake_stripe = None
+    if args.with_localstripe:
+        from showroom.dev import localstripe
+
+        port = args.localstripe_port
+        fake_stripe = localstripe.start(port, localstripe.default_data_file(port))
+        os.environ.update(localstripe.settings_env(port))
+    try:
+        uvicorn.run(
+            "showroom.main:create_app",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            proxy_headers=True,
+            log_level="info",
+        )
+    finally:
+        if fake_stripe is not None:
+            localstripe.stop(fake_stripe)
 
 
 def cmd_worker(_: argparse.Namespace) -> None:
@@ -158,6 +169,12 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument(
         "--with-worker", action="store_true", help="run the outbox worker in-process"
     )
+    serve.add_argument(
+        "--with-localstripe",
+        action="store_true",
+        help="development: take cards through a local fake Stripe (localstripe)",
+    )
+    serve.add_argument("--localstripe-port", type=int, default=8420)
     serve.set_defaults(func=cmd_serve)
 
     commands.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)

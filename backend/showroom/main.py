@@ -37,6 +37,8 @@ from showroom.imports.router import router as imports_router
 from showroom.invitations.router import router as invitations_router
 from showroom.links.router import router as links_router
 from showroom.media.router import router as media_router
+from showroom.payments.gateway import StripeGateway
+from showroom.payments.router import router as payments_router
 from showroom.products.router import router as products_router
 from showroom.reference.router import router as reference_router
 from showroom.storefront.router import router as storefront_router
@@ -85,6 +87,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
+    app.state.payment_gateway = (
+        StripeGateway(settings) if settings.card_payments_available else None
+    )
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker
     app.state.storage = LocalStorage(settings.media_root)
@@ -121,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         customers_router,
         links_router,
         storefront_router,
+        payments_router,
         connections_router,
         invitations_router,
         reference_router,

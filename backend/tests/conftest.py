@@ -29,9 +29,11 @@ from sqlalchemy.engine import make_url
 
 from showroom.cli import migrate
 from showroom.core.config import Settings
+from showroom.dev import localstripe
 from showroom.main import create_app
 from showroom.models import Base
 from showroom.worker import build_outbox_worker
+from tests.stripe_js import StripeJs
 
 DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -129,10 +131,33 @@ def smtp_server() -> Iterator[Controller]:
 
 
 @pytest.fixture(scope="session")
+def localstripe_port() -> Iterator[int]:
+    """A fake Stripe (localstripe) on loopback, its data kept in memory only."""
+    port = free_port()
+    process = localstripe.start(port)
+    yield port
+    localstripe.stop(process)
+
+
+@pytest.fixture
+def stripe_js(localstripe_port: int) -> StripeJs:
+    return StripeJs(localstripe_port)
+
+
+@pytest.fixture(scope="session")
 def settings(
-    database_url: str, smtp_server: Controller, tmp_path_factory: pytest.TempPathFactory
+    database_url: str,
+    smtp_server: Controller,
+    tmp_path_factory: pytest.TempPathFactory,
+    localstripe_port: int,
 ) -> Settings:
+    stripe = f"http://127.0.0.1:{localstripe_port}"
     return Settings(
+        stripe_secret_key=localstripe.SECRET_KEY,
+        stripe_publishable_key=localstripe.PUBLISHABLE_KEY,
+        stripe_webhook_secret=localstripe.WEBHOOK_SECRET,
+        stripe_api_base=stripe,
+        stripe_js_url=f"{stripe}/js.stripe.com/v3/",
         env="test",
         database_url=database_url,
         secret_key="test-secret-key-that-is-long-enough-0123456789",

@@ -15,4 +15,5 @@ export SHOWROOM_PUBLIC_URL="http://127.0.0.1:$PORT"
 export SHOWROOM_MEDIA_ROOT="$TMP/media"
 
 ../backend/.venv/bin/showroom migrate
-exec ../backend/.venv/bin/showroom serve --host 127.0.0.1 --port "$PORT" --spa-dist dist --with-worker
+exec ../backend/.venv/bin/showroom serve --host 127.0.0.1 --port "$PORT" --spa-dist dist --with-worker \
+  --with-localstripe --localstripe-port "$((PORT + 1))"

@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     # Card payments (Stripe); unset: brands cannot turn card payments on.
     stripe_secret_key: str | None = None
     stripe_publishable_key: str | None = None
+    stripe_webhook_secret: str | None = None
+    # Where the Stripe API and Stripe.js are; unset: Stripe's own (localstripe in development).
+    stripe_api_base: str | None = None
+    stripe_js_url: str = "https://js.stripe.com/v3/"
+    stripe_timeout_seconds: float = 20.0
 
     outbox_poll_seconds: float = 1.0
     outbox_max_attempts: int = 12

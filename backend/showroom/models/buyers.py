@@ -39,6 +39,8 @@ class BuyerOrganization(IdMixin, TimestampMixin, Base):
     country: Mapped[str] = mapped_column(String(2))
     phone: Mapped[str] = mapped_column(String(32))
     contact_email: Mapped[str] = mapped_column(String(320))
+    # The organization's customer at the card processor, created with its first card.
+    stripe_customer_id: Mapped[str | None] = mapped_column(String(255), unique=True)
 
 
 class BuyerMember(IdMixin, TimestampMixin, Base):

@@ -182,7 +182,7 @@ class ShopperResolver:
     ) -> Shopper:
         org = await self.repo.membership(org_id, user.id)
         if org is None:
-            raise NotFound("No such buyer organization.", code="buyer.not_found")
+            raise NotFound("No such buyer organization.", code="buyer_organization.not_found")
         connections = ConnectionRepository(self.session)
         customer = await connections.customer_of(brand_id, org.id)
         brand = await self.repo.brand(brand_id)

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request, status
+
+from showroom.accounts.dependencies import CurrentUser
+from showroom.core.db import DbSession
+from showroom.core.deps import AppSettings
+from showroom.core.errors import errors
+from showroom.payments.gateway import Card, PaymentGateway
+from showroom.payments.schemas import CardRead, CardRegistration, CardSetup, PaymentConfig
+from showroom.payments.service import CardService
+
+router = APIRouter(tags=["payments"])
+CARDS = "/buyer-organizations/{org_id}/payment-methods"
+UNAVAILABLE = errors(402, 404, 503)
+
+
+def get_gateway(request: Request) -> PaymentGateway | None:
+    gateway: PaymentGateway | None = request.app.state.payment_gateway
+    return gateway
+
+
+def get_card_service(
+    session: DbSession,
+    settings: AppSettings,
+    gateway: Annotated[PaymentGateway | None, Depends(get_gateway)],
+) -> CardService:
+    return CardService(session, settings, gateway)
+
+
+Cards = Annotated[CardService, Depends(get_card_service)]
+MethodId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_]{3,255}$")]
+
+
+def card_view(card: Card) -> CardRead:
+    return CardRead(
+        id=card.id,
+        brand=card.brand,
+        last4=card.last4,
+        exp_month=card.exp_month,
+        exp_year=card.exp_year,
+    )
+
+
+@router.get("/payments/config", summary="Whether and how cards can be entered")
+async def payment_config(settings: AppSettings) -> PaymentConfig:
+    available = settings.card_payments_available
+    return PaymentConfig(
+        card_payments_available=available,
+        publishable_key=settings.stripe_publishable_key if available else None,
+        js_url=settings.stripe_js_url if available else None,
+    )
+
+
+@router.get(CARDS, responses=UNAVAILABLE, summary="The organization's saved cards")
+async def list_cards(org_id: uuid.UUID, user: CurrentUser, cards: Cards) -> list[CardRead]:
+    return [card_view(card) for card in await cards.cards(user, org_id)]
+
+
+@router.post(f"{CARDS}/setup-intent", responses=UNAVAILABLE, summary="Start entering a new card")
+async def start_card_setup(org_id: uuid.UUID, user: CurrentUser, cards: Cards) -> CardSetup:
+    setup_id, secret = await cards.setup(user, org_id)
+    return CardSetup(setup_intent_id=setup_id, client_secret=secret)
+
+
+@router.post(
+    CARDS, status_code=status.HTTP_201_CREATED, responses=UNAVAILABLE, summary="Save a card"
+)
+async def register_card(
+    org_id: uuid.UUID, body: CardRegistration, user: CurrentUser, cards: Cards
+) -> CardRead:
+    return card_view(await cards.register(user, org_id, body.payment_method_id))
+
+
+@router.delete(
+    f"{CARDS}/{{method_id}}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=UNAVAILABLE,
+    summary="Remove a saved card",
+)
+async def remove_card(
+    org_id: uuid.UUID, method_id: MethodId, user: CurrentUser, cards: Cards
+) -> None:
+    await cards.remove(user, org_id, method_id)
