@@ -144,6 +144,18 @@ def stripe_js(localstripe_port: int) -> StripeJs:
     return StripeJs(localstripe_port)
 
 
+@pytest.fixture
+def without_card_payments(app: FastAPI) -> Iterator[None]:
+    """The app as deployed without a card processor."""
+    settings, gateway = app.state.settings, app.state.payment_gateway
+    app.state.settings = settings.model_copy(
+        update={"stripe_secret_key": None, "stripe_publishable_key": None}
+    )
+    app.state.payment_gateway = None
+    yield
+    app.state.settings, app.state.payment_gateway = settings, gateway
+
+
 @pytest.fixture(scope="session")
 def settings(
     database_url: str,

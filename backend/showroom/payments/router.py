@@ -3,7 +3,8 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, status
+from fastapi import APIRouter, Depends, Request, status
+from starlette.convertors import Convertor, register_url_convertor
 
 from showroom.accounts.dependencies import CurrentUser
 from showroom.core.db import DbSession
@@ -32,7 +33,22 @@ def get_card_service(
 
 
 Cards = Annotated[CardService, Depends(get_card_service)]
-MethodId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_]{3,255}$")]
+
+
+class StripeIdConvertor(Convertor[str]):
+    """A processor object id (``pm_…``): other path segments (``setup-intent``) are not one, so
+    a wrong method on them answers 405 rather than reaching the card routes."""
+
+    regex = "[a-z]+_[A-Za-z0-9]{1,250}"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("stripe_id", StripeIdConvertor())
 
 
 def card_view(card: Card) -> CardRead:
@@ -76,12 +92,10 @@ async def register_card(
 
 
 @router.delete(
-    f"{CARDS}/{{method_id}}",
+    f"{CARDS}/{{method_id:stripe_id}}",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=UNAVAILABLE,
     summary="Remove a saved card",
 )
-async def remove_card(
-    org_id: uuid.UUID, method_id: MethodId, user: CurrentUser, cards: Cards
-) -> None:
+async def remove_card(org_id: uuid.UUID, method_id: str, user: CurrentUser, cards: Cards) -> None:
     await cards.remove(user, org_id, method_id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.conftest import Mailbox
 from tests.factories import LoggedIn, error_locs, join_brand, new_brand, new_user, problem
@@ -14,6 +15,7 @@ async def brand_setup(client: httpx.AsyncClient) -> tuple[LoggedIn, str]:
     return owner, f"/api/v1/brands/{brand['id']}"
 
 
+@pytest.mark.usefixtures("without_card_payments")
 async def test_a_new_brand_starts_with_its_countrys_currency(client: httpx.AsyncClient) -> None:
     owner, url = await brand_setup(client)
     settings = (await client.get(f"{url}/settings", headers=owner.headers)).json()
@@ -50,6 +52,7 @@ async def test_update_settings(client: httpx.AsyncClient) -> None:
     assert body["delivery_date_allowed"] is True
 
 
+@pytest.mark.usefixtures("without_card_payments")
 async def test_invalid_settings_point_at_their_fields(client: httpx.AsyncClient) -> None:
     owner, url = await brand_setup(client)
     response = await client.patch(

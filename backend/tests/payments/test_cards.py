@@ -120,3 +120,15 @@ async def test_without_a_processor_cards_are_unavailable(
         app.state.payment_gateway = gateway
     assert response.status_code == 503
     assert problem(response)["code"] == "payment.unavailable"
+
+
+async def test_a_brand_can_turn_card_payments_on(client: httpx.AsyncClient) -> None:
+    from tests.factories import new_brand
+
+    owner = await new_user(client)
+    brand = await new_brand(client, owner)
+    url = f"/api/v1/brands/{brand['id']}/settings"
+    assert (await client.get(url, headers=owner.headers)).json()["card_payments_available"]
+    on = await client.patch(url, json={"card_payments_enabled": True}, headers=owner.headers)
+    assert on.status_code == 200, on.text
+    assert on.json()["card_payments_enabled"] is True
