@@ -47,7 +47,10 @@ export function CatalogView({
   view,
   onAccessLost,
   back,
+  level = 1,
 }: {
+  /** 2 inside a page that has its own h1 (the buyer organization's area). */
+  level?: 1 | 2;
   access: StoreAccess;
   catalogId: string;
   view: StoreView;
@@ -74,7 +77,7 @@ export function CatalogView({
   return (
     <Stack gap="xl">
       {back}
-      <CatalogHeader catalog={catalog.data} />
+      <CatalogHeader catalog={catalog.data} level={level} />
       <Products access={access} catalog={catalog.data} view={view} onAccessLost={onAccessLost} />
       {catalog.data.video_url ? (
         <Stack gap="sm" component="section" aria-labelledby="catalog-video">
@@ -89,7 +92,7 @@ export function CatalogView({
   );
 }
 
-function CatalogHeader({ catalog }: { catalog: StoreCatalog }) {
+function CatalogHeader({ catalog, level }: { catalog: StoreCatalog; level: 1 | 2 }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
@@ -100,7 +103,9 @@ function CatalogHeader({ catalog }: { catalog: StoreCatalog }) {
         <Text c="dimmed" size="sm">
           {catalog.brand.name}
         </Text>
-        <Title order={1}>{catalog.name}</Title>
+        <Title order={level} size="h1">
+          {catalog.name}
+        </Title>
         <DeadlineBadge deadline={catalog.order_deadline} open={catalog.ordering_open} />
       </Stack>
       {catalog.description ? (

@@ -47,7 +47,12 @@ export function StandardBrandPage() {
   return (
     <Stack gap="xl">
       {back}
-      <BrandHero name={name} description={text(brand.description)} logoUrl={brand.logo_url}>
+      <BrandHero
+        name={name}
+        description={text(brand.description)}
+        logoUrl={brand.logo_url}
+        level={2}
+      >
         <Text size="sm" c="dimmed">
           {t('connected.customerCode', { code: brand.customer_code })}
         </Text>

@@ -16,6 +16,7 @@ export function StandardCatalogPage() {
       access={{ kind: 'organization', orgId }}
       catalogId={catalogId}
       view={{ locale: i18n.language }}
+      level={2}
       back={
         <AnchorLink to="/buyer/$orgId/brands/$brandId" params={{ orgId, brandId }} size="sm">
           <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: 'middle' }} />{' '}

@@ -26,8 +26,11 @@ export function BrandHero({
   logoUrl,
   mainVisualUrl,
   websiteUrl,
+  level = 1,
   children,
 }: {
+  /** 2 inside a page that has its own h1 (the buyer organization's area). */
+  level?: 1 | 2;
   name: string;
   description?: string;
   logoUrl?: string | null;
@@ -44,7 +47,9 @@ export function BrandHero({
           {name.slice(0, 1)}
         </Avatar>
         <Stack gap={6} style={{ flex: 1 }}>
-          <Title order={1}>{name}</Title>
+          <Title order={level} size="h1">
+            {name}
+          </Title>
           {description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{description}</Text> : null}
           {websiteUrl ? (
             <Anchor href={websiteUrl} target="_blank" rel="noreferrer" size="sm">
