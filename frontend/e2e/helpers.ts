@@ -92,3 +92,159 @@ export async function apiToken(request: APIRequestContext, email: string): Promi
   expect(answer.ok(), await answer.text()).toBe(true);
   return ((await answer.json()) as { access_token: string }).access_token;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Storefront set-up through the API (e2e/storefront.spec.ts): a brand with terms, products,
+// catalogs, order links and a connected customer.
+// ---------------------------------------------------------------------------------------------
+
+/** An API caller acting with a user's access token; every answer must be a success. */
+export function apiAs(request: APIRequestContext, token: string) {
+  const headers = { Authorization: `Bearer ${token}` };
+  async function call<T>(method: 'get' | 'post', path: string, data?: unknown): Promise<T> {
+    const answer =
+      method === 'get'
+        ? await request.get(path, { headers })
+        : await request.post(path, { headers, data });
+    expect(answer.ok(), `${method.toUpperCase()} ${path}: ${await answer.text()}`).toBe(true);
+    return (await answer.json()) as T;
+  }
+  return {
+    get: <T>(path: string) => call<T>('get', path),
+    post: <T>(path: string, data: unknown) => call<T>('post', path, data),
+  };
+}
+
+export interface Shop {
+  ownerEmail: string;
+  brandId: string;
+  brandName: string;
+  wspId: string;
+  catalogs: { id: string; name: string }[];
+  api: ReturnType<typeof apiAs>;
+}
+
+/**
+ * A brand (English, Japan) with WSP and RRP terms, a tee (2 colours, WSP ¥4,800, RRP ¥9,600,
+ * 12 in stock per SKU) and a tote (WSP ¥2,000), in two open catalogs.
+ */
+export async function setUpShop(request: APIRequestContext, brandName: string): Promise<Shop> {
+  const ownerEmail = uniqueEmail('shop-owner');
+  await signUpViaApi(request, ownerEmail, 'Kenji Mori');
+  const api = apiAs(request, await apiToken(request, ownerEmail));
+  const brand = await api.post<{ id: string }>('/api/v1/brands', {
+    name: { en: brandName },
+    description: { en: 'Knitwear from Osaka.' },
+    languages: ['en'],
+    default_language: 'en',
+    country: 'JP',
+  });
+  const base = `/api/v1/brands/${brand.id}`;
+  const wsp = await api.post<{ id: string }>(`${base}/transaction-terms`, {
+    code: 'WSP',
+    name: { en: 'Wholesale price' },
+    kind: 'rate',
+  });
+  const rrp = await api.post<{ id: string }>(`${base}/transaction-terms`, {
+    code: 'RRP',
+    name: { en: 'Retail price' },
+    kind: 'rate',
+    position: 1,
+  });
+  const value = (code: string, name: string) => ({ code, name: { en: name } });
+  const tee = await api.post<{ id: string }>(`${base}/products`, {
+    model_number: 'TEE-01',
+    name: { en: 'Organic cotton tee' },
+    description: { en: 'Heavy jersey, garment dyed.' },
+    sku_properties: [
+      {
+        code: 'COLOR',
+        name: { en: 'Colour' },
+        values: [value('BLK', 'Black'), value('WHT', 'White')],
+      },
+    ],
+    option_groups: [
+      {
+        code: 'PACK',
+        name: { en: 'Packaging' },
+        values: [value('GIFT', 'Gift box'), value('PLAIN', 'Plain')],
+      },
+    ],
+    prices: [
+      { term_id: wsp.id, currency: 'JPY', amount: 4800 },
+      { term_id: rrp.id, currency: 'JPY', amount: 9600 },
+    ],
+    stock: { track_stock: true, stock_quantity: 12 },
+  });
+  const tote = await api.post<{ id: string }>(`${base}/products`, {
+    model_number: 'TOTE-01',
+    name: { en: 'Canvas tote' },
+    prices: [{ term_id: wsp.id, currency: 'JPY', amount: 2000 }],
+  });
+  const catalogs = [];
+  for (const [code, name] of [
+    ['SS26', 'Spring/Summer 2026'],
+    ['AW26', 'Autumn/Winter 2026'],
+  ]) {
+    const catalog = await api.post<{ id: string }>(`${base}/catalogs`, {
+      code,
+      name: { en: name },
+      status: 'open',
+      product_ids: [tee.id, tote.id],
+    });
+    catalogs.push({ id: catalog.id, name });
+  }
+  return { ownerEmail, brandId: brand.id, brandName, wspId: wsp.id, catalogs, api };
+}
+
+/** Creates an order link; returns its token. */
+export async function createLink(shop: Shop, link: Record<string, unknown>): Promise<string> {
+  const created = await shop.api.post<{ token: string }>(`/api/v1/brands/${shop.brandId}/links`, {
+    languages: ['en'],
+    currencies: ['JPY'],
+    contacts: [{ name: 'Kenji Mori', email: 'kenji@example.com', phone: '+81 6-1234-5678' }],
+    ...link,
+  });
+  return created.token;
+}
+
+/**
+ * A buyer (account + organization) connected to the shop as a customer on its own terms (WSP
+ * at `condition` %): the brand invites, the buyer accepts from the organization's list.
+ */
+export async function connectCustomer(
+  request: APIRequestContext,
+  shop: Shop,
+  orgName: string,
+  condition: number,
+): Promise<{ email: string; orgId: string }> {
+  const email = uniqueEmail('customer');
+  await shop.api.post(`/api/v1/brands/${shop.brandId}/invitations`, {
+    email,
+    terms: { language: 'en', currency: 'JPY', transaction_term_id: shop.wspId, condition },
+  });
+  await signUpViaApi(request, email, 'Aoi Tanaka');
+  const buyer = apiAs(request, await apiToken(request, email));
+  const org = await buyer.post<{ id: string }>('/api/v1/buyer-organizations', {
+    kind: 'organization',
+    languages: ['en'],
+    default_language: 'en',
+    name: { en: orgName },
+    representative: { en: 'Aoi Tanaka' },
+    emails: [email],
+    recipients: [email],
+    country: 'JP',
+    phone: '03-1234-5678',
+    contact_email: email,
+  });
+  const invitations = await buyer.get<{ id: string; brand_id: string }[]>(
+    `/api/v1/buyer-organizations/${org.id}/invitations`,
+  );
+  const invitation = invitations.find((each) => each.brand_id === shop.brandId);
+  expect(invitation).toBeDefined();
+  await buyer.post(
+    `/api/v1/buyer-organizations/${org.id}/invitations/${invitation?.id}/accept`,
+    {},
+  );
+  return { email, orgId: org.id };
+}

@@ -1,5 +1,5 @@
 import { AppShell, Group } from '@mantine/core';
-import { Outlet } from '@tanstack/react-router';
+import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -16,10 +16,14 @@ export function AppLayout() {
   const authenticated = useIsAuthenticated();
   const me = useMe(authenticated);
   const accountLanguage = me.data?.language;
+  // Order links bring their own light header (the brand, the link's languages and currencies).
+  const bare = useRouterState({ select: (state) => state.location.pathname.startsWith('/l/') });
 
   useEffect(() => {
     if (accountLanguage) void followAccountLanguage(accountLanguage);
   }, [accountLanguage]);
+
+  if (bare) return <Outlet />;
 
   return (
     <AppShell header={{ height: 60 }} padding="md">

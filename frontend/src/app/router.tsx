@@ -103,6 +103,28 @@ const mailboxRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/dev/MailboxPage'), 'MailboxPage'),
 });
 
+// Order links: public, with their own light header (see AppLayout); the page opens the link.
+const linkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/l/$token',
+  component: lazyRouteComponent(() => import('../features/store/LinkPage'), 'LinkPage'),
+});
+
+const linkIndexRoute = createRoute({
+  getParentRoute: () => linkRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/store/LinkHome'), 'LinkHome'),
+});
+
+const linkCatalogRoute = createRoute({
+  getParentRoute: () => linkRoute,
+  path: '/catalogs/$catalogId',
+  component: lazyRouteComponent(
+    () => import('../features/store/LinkCatalogPage'),
+    'LinkCatalogPage',
+  ),
+});
+
 /** Everything below needs a session: restore it from the refresh cookie, else log in. */
 const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -149,6 +171,25 @@ const buyerBrandsRoute = createRoute({
   component: lazyRouteComponent(
     () => import('../features/buyer/ConnectedBrandsPage'),
     'ConnectedBrandsPage',
+  ),
+});
+
+// Standard orders: Connected Brands → brand page → catalog, priced for this organization.
+const buyerBrandRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/brands/$brandId',
+  component: lazyRouteComponent(
+    () => import('../features/store/StandardBrandPage'),
+    'StandardBrandPage',
+  ),
+});
+
+const buyerCatalogRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/brands/$brandId/catalogs/$catalogId',
+  component: lazyRouteComponent(
+    () => import('../features/store/StandardCatalogPage'),
+    'StandardCatalogPage',
   ),
 });
 
@@ -327,12 +368,15 @@ const routeTree = rootRoute.addChildren([
   invitationRoute,
   brandInvitationRoute,
   mailboxRoute,
+  linkRoute.addChildren([linkIndexRoute, linkCatalogRoute]),
   authenticatedRoute.addChildren([
     dashboardRoute,
     accountRoute,
     buyerRoute.addChildren([
       buyerIndexRoute,
       buyerBrandsRoute,
+      buyerBrandRoute,
+      buyerCatalogRoute,
       buyerInvitationsRoute,
       buyerSettingsRoute,
       buyerMembersRoute,

@@ -65,7 +65,7 @@ export function BuyerLayout() {
               key={to}
               to={to}
               params={{ orgId }}
-              variant={matchRoute({ to, params: { orgId } }) ? 'light' : 'subtle'}
+              variant={matchRoute({ to, params: { orgId }, fuzzy: true }) ? 'light' : 'subtle'}
               leftSection={<Icon size={16} aria-hidden />}
             >
               {label}

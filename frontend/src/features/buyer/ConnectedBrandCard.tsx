@@ -2,6 +2,7 @@ import { Avatar, Badge, Card, Group, Image, SimpleGrid, Stack, Text, Title } fro
 import { IconBook2 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
+import { AnchorLink } from '../../components/links';
 import { TermsSummary } from '../../components/TermsSummary';
 import type { Schemas } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
@@ -12,9 +13,10 @@ export type CatalogCard = Schemas['CatalogCard'];
 
 /**
  * A brand under Connected Brands: its name, logo, description, my customer code and terms,
- * and its catalogs with their order deadline (or "Ordering closed").
+ * and its catalogs with their order deadline (or "Ordering closed"). With `orgId`, the brand
+ * and its catalogs link to their pages (standard orders).
  */
-export function ConnectedBrandCard({ brand }: { brand: ConnectedBrand }) {
+export function ConnectedBrandCard({ brand, orgId }: { brand: ConnectedBrand; orgId?: string }) {
   const { t, i18n } = useTranslation();
   const text = (texts: Partial<Record<string, string>>) =>
     resolveLocalized(texts, i18n.language, brand.default_language);
@@ -30,7 +32,17 @@ export function ConnectedBrandCard({ brand }: { brand: ConnectedBrand }) {
           </Avatar>
           <Stack gap={4} style={{ flex: 1 }}>
             <Title order={2} size="h3" id={headingId}>
-              {name}
+              {orgId ? (
+                <AnchorLink
+                  to="/buyer/$orgId/brands/$brandId"
+                  params={{ orgId, brandId: brand.brand_id }}
+                  c="inherit"
+                >
+                  {name}
+                </AnchorLink>
+              ) : (
+                name
+              )}
             </Title>
             <Text size="sm" c="dimmed">
               {t('connected.customerCode', { code: brand.customer_code })}
@@ -63,6 +75,9 @@ export function ConnectedBrandCard({ brand }: { brand: ConnectedBrand }) {
                   catalog={catalog}
                   name={text(catalog.name)}
                   locale={i18n.language}
+                  link={
+                    orgId ? { orgId, brandId: brand.brand_id, catalogId: catalog.id } : undefined
+                  }
                 />
               ))}
             </SimpleGrid>
@@ -77,10 +92,12 @@ function CatalogTile({
   catalog,
   name,
   locale,
+  link,
 }: {
   catalog: CatalogCard;
   name: string;
   locale: string;
+  link?: { orgId: string; brandId: string; catalogId: string };
 }) {
   const { t } = useTranslation();
   return (
@@ -95,7 +112,15 @@ function CatalogTile({
         )}
       </Card.Section>
       <Stack gap={4} mt="sm">
-        <Text fw={600}>{name}</Text>
+        <Text fw={600}>
+          {link ? (
+            <AnchorLink to="/buyer/$orgId/brands/$brandId/catalogs/$catalogId" params={link}>
+              {name}
+            </AnchorLink>
+          ) : (
+            name
+          )}
+        </Text>
         {catalog.release_at ? (
           <Text size="xs" c="dimmed">
             {t('connected.releasedAt', { date: formatDateTime(catalog.release_at, locale) })}

@@ -53,7 +53,7 @@ export function ConnectedBrandsPage() {
       style={{ listStyle: 'none', padding: 0, margin: 0 }}
     >
       {brands.data.map((brand) => (
-        <ConnectedBrandCard key={brand.brand_id} brand={brand} />
+        <ConnectedBrandCard key={brand.brand_id} brand={brand} orgId={orgId} />
       ))}
     </Stack>
   );

@@ -1,0 +1,287 @@
+import {
+  Alert,
+  Card,
+  Group,
+  Image,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconClockX, IconEye, IconPhoto, IconSearch } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { LoadMore } from '../../components/LoadMore';
+import { EmptyListState, ErrorState, LoadingState } from '../../components/QueryState';
+import { TermsSummary } from '../../components/TermsSummary';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { isGrantRefused } from './errors';
+import { productPrice, productRrp } from './format';
+import { VideoPlayer } from './Media';
+import { ProductDetail } from './ProductDetail';
+import { DeadlineBadge, LookbookSection } from './StoreParts';
+import {
+  storeCatalogQuery,
+  storeProductsQuery,
+  type StoreAccess,
+  type StoreCatalog,
+  type StoreProduct,
+  type StoreView,
+} from './storeApi';
+
+const plainList = { listStyle: 'none', padding: 0, margin: 0 } as const;
+
+/**
+ * A catalog as a shopper sees it, on either route: its header, terms, products (search,
+ * category, pages) and product details. `access` says how the calls authenticate.
+ */
+export function CatalogView({
+  access,
+  catalogId,
+  view,
+  onAccessLost,
+  back,
+  level = 1,
+}: {
+  /** 2 inside a page that has its own h1 (the buyer organization's area). */
+  level?: 1 | 2;
+  access: StoreAccess;
+  catalogId: string;
+  view: StoreView;
+  /** The link grant was refused (expired, link changed): open the link again. */
+  onAccessLost?: () => void;
+  back?: ReactNode;
+}) {
+  const catalog = useQuery(storeCatalogQuery(access, catalogId, view));
+  const refused = catalog.isError && isGrantRefused(catalog.error);
+  useEffect(() => {
+    if (refused) onAccessLost?.();
+  }, [refused, onAccessLost]);
+  usePageTitle(catalog.data?.name);
+
+  if (catalog.isPending) return <LoadingState />;
+  if (catalog.isError) {
+    return (
+      <Stack gap="md">
+        {back}
+        <ErrorState error={catalog.error} onRetry={() => void catalog.refetch()} />
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="xl">
+      {back}
+      <CatalogHeader catalog={catalog.data} level={level} />
+      <Products access={access} catalog={catalog.data} view={view} onAccessLost={onAccessLost} />
+      {catalog.data.video_url ? (
+        <Stack gap="sm" component="section" aria-labelledby="catalog-video">
+          <Title order={2} size="h3" id="catalog-video">
+            {catalog.data.name}
+          </Title>
+          <VideoPlayer url={catalog.data.video_url} title={catalog.data.name} />
+        </Stack>
+      ) : null}
+      <LookbookSection lookbooks={catalog.data.lookbooks} />
+    </Stack>
+  );
+}
+
+function CatalogHeader({ catalog, level }: { catalog: StoreCatalog; level: 1 | 2 }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      {catalog.main_visual_url ? (
+        <Image src={catalog.main_visual_url} alt="" h={240} radius="md" fit="cover" />
+      ) : null}
+      <Stack gap={4}>
+        <Text c="dimmed" size="sm">
+          {catalog.brand.name}
+        </Text>
+        <Title order={level} size="h1">
+          {catalog.name}
+        </Title>
+        <DeadlineBadge deadline={catalog.order_deadline} open={catalog.ordering_open} />
+      </Stack>
+      {catalog.description ? (
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{catalog.description}</Text>
+      ) : null}
+      {!catalog.ordering_open ? (
+        <Alert color="orange" icon={<IconClockX aria-hidden />} role="status">
+          {t('store.orderingClosedNotice')}
+        </Alert>
+      ) : !catalog.can_order ? (
+        <Alert color="blue" icon={<IconEye aria-hidden />} role="status">
+          {t('store.browseOnlyNotice')}
+        </Alert>
+      ) : null}
+      {catalog.pricing.terms ? (
+        <TermsSummary terms={catalog.pricing.terms} caption={t('store.transactionTerms')} />
+      ) : null}
+    </Stack>
+  );
+}
+
+function Products({
+  access,
+  catalog,
+  view,
+  onAccessLost,
+}: {
+  access: StoreAccess;
+  catalog: StoreCatalog;
+  view: StoreView;
+  onAccessLost?: () => void;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [q] = useDebouncedValue(search, 300);
+  const [opened, setOpened] = useState<StoreProduct | null>(null);
+  const products = useInfiniteQuery(
+    storeProductsQuery(access, catalog.id, view, { q: q.trim(), categoryId }),
+  );
+  const refused = products.isError && isGrantRefused(products.error);
+  useEffect(() => {
+    if (refused) onAccessLost?.();
+  }, [refused, onAccessLost]);
+
+  const items = products.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = q.trim() !== '' || categoryId !== null;
+
+  let list: ReactNode;
+  if (products.isPending) list = <LoadingState />;
+  else if (products.isError) {
+    list = <ErrorState error={products.error} onRetry={() => void products.refetch()} />;
+  } else if (items.length === 0) {
+    list = filtered ? (
+      <EmptyListState title={t('store.noMatchTitle')} description={t('store.noMatchText')} />
+    ) : (
+      <EmptyListState title={t('store.noProductsTitle')} />
+    );
+  } else {
+    list = (
+      <Stack gap="md">
+        <SimpleGrid
+          cols={{ base: 1, xs: 2, sm: 3, md: 4 }}
+          component="ul"
+          aria-label={t('store.products')}
+          style={plainList}
+        >
+          {items.map((product) => (
+            <ProductCard
+              key={product.id}
+              product={product}
+              showsRrp={catalog.pricing.shows_rrp}
+              onOpen={() => setOpened(product)}
+            />
+          ))}
+        </SimpleGrid>
+        <LoadMore
+          hasNextPage={products.hasNextPage}
+          isFetchingNextPage={products.isFetchingNextPage}
+          fetchNextPage={products.fetchNextPage}
+        />
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md" component="section" aria-labelledby="catalog-products">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2} size="h3" id="catalog-products">
+          {t('store.products')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {catalog.pricing.tax_inclusive ? t('store.taxIncluded') : t('store.taxExcluded')}
+          {' · '}
+          {catalog.pricing.currency}
+        </Text>
+      </Group>
+      <Group align="flex-end" gap="sm">
+        <TextInput
+          type="search"
+          label={t('store.search')}
+          placeholder={t('store.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          style={{ flex: 1, minWidth: 220 }}
+        />
+        {catalog.categories.length > 0 ? (
+          <Select
+            label={t('store.category')}
+            placeholder={t('store.allCategories')}
+            data={catalog.categories.map((category) => ({
+              value: category.id,
+              label: category.name,
+            }))}
+            value={categoryId}
+            onChange={setCategoryId}
+            clearable
+            w={240}
+          />
+        ) : null}
+      </Group>
+      {list}
+      <ProductDetail product={opened} pricing={catalog.pricing} onClose={() => setOpened(null)} />
+    </Stack>
+  );
+}
+
+function ProductCard({
+  product,
+  showsRrp,
+  onOpen,
+}: {
+  product: StoreProduct;
+  showsRrp: boolean;
+  onOpen: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const price = productPrice(t, product, i18n.language);
+  const rrp = showsRrp ? productRrp(t, product, i18n.language) : null;
+  const image = product.images[0];
+  return (
+    <Card withBorder padding="sm" component="li" aria-label={product.name}>
+      <UnstyledButton
+        onClick={onOpen}
+        aria-label={t('store.openProduct', { name: product.name })}
+        style={{ display: 'block', width: '100%' }}
+      >
+        <Card.Section>
+          {image ? (
+            <Image src={image.thumbnail_url} alt="" h={200} fit="cover" />
+          ) : (
+            <Group h={200} justify="center" bg="gray.1">
+              <IconPhoto size={40} color="gray" aria-hidden />
+            </Group>
+          )}
+        </Card.Section>
+      </UnstyledButton>
+      <Stack gap={2} mt="sm">
+        <Text fw={600} lineClamp={2}>
+          {product.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {product.model_number}
+        </Text>
+        <Group gap="xs" align="baseline">
+          <Text fw={700} data-testid="price">
+            {price ?? t('store.price.none')}
+          </Text>
+          {rrp ? (
+            <Text size="sm" c="dimmed" data-testid="rrp">
+              {rrp}
+            </Text>
+          ) : null}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
