@@ -58,7 +58,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['background_media_id'], ['media.id'], name=op.f('fk_order_links_background_media_id_media'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['brand_id'], ['brands.id'], name=op.f('fk_order_links_brand_id_brands'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['shipping_rate_group_id'], ['shipping_rate_groups.id'], name=op.f('fk_order_links_shipping_rate_group_id_shipping_rate_groups'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['transaction_term_id'], ['transaction_terms.id'], name=op.f('fk_order_links_transaction_term_id_transaction_terms'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['transaction_term_id'], ['transaction_terms.id'], name=op.f('fk_order_links_transaction_term_id_transaction_terms'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_order_links')),
     sa.UniqueConstraint('token', name=op.f('uq_order_links_token'))
     )

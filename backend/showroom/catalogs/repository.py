@@ -13,8 +13,11 @@ from showroom.models import (
     CatalogAccessGrant,
     CatalogProduct,
     Customer,
+    LinkStatus,
     Lookbook,
     Media,
+    OrderLink,
+    OrderLinkCatalog,
     Product,
     ShippingRateGroup,
     TransactionTerm,
@@ -81,6 +84,17 @@ class CatalogRepository:
         if except_id is not None:
             query = query.where(Catalog.id != except_id)
         return await self.session.scalar(query.limit(1)) is not None
+
+    async def used_by_links(self, catalog_id: uuid.UUID) -> bool:
+        found = await self.session.scalar(
+            select(OrderLinkCatalog.id)
+            .join(OrderLink, OrderLink.id == OrderLinkCatalog.link_id)
+            .where(
+                OrderLinkCatalog.catalog_id == catalog_id, OrderLink.status != LinkStatus.deleted
+            )
+            .limit(1)
+        )
+        return found is not None
 
     async def product_counts(self, catalog_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
         if not catalog_ids:

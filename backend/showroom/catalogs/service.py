@@ -198,6 +198,11 @@ class CatalogService:
 
     async def delete(self, catalog_id: uuid.UUID) -> None:
         catalog, _ = await self.get(catalog_id)
+        if await self.repo.used_by_links(catalog.id):
+            raise Conflict(
+                "Order links share this catalog; remove it from them (or delete them) first.",
+                code="catalog.used_by_links",
+            )
         await self.repo.delete(catalog)
 
     async def products(self, catalog_id: uuid.UUID) -> list[uuid.UUID]:

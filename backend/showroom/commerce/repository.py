@@ -11,6 +11,8 @@ from showroom.core.pagination import PageParams, keyset_page
 from showroom.models import (
     Category,
     Customer,
+    LinkStatus,
+    OrderLink,
     Product,
     ShippingRateGroup,
     TaxRate,
@@ -80,9 +82,13 @@ class CommerceRepository:
         return {tax_id for tax_id in used if tax_id is not None}
 
     async def term_in_use(self, term_id: uuid.UUID) -> bool:
+        """Customers trade on it, or a live order link prices with it."""
+        live_link = exists().where(
+            OrderLink.transaction_term_id == term_id, OrderLink.status != LinkStatus.deleted
+        )
         return bool(
             await self.session.scalar(
-                select(exists().where(Customer.transaction_term_id == term_id))
+                select(exists().where(Customer.transaction_term_id == term_id) | live_link)
             )
         )
 

@@ -200,7 +200,7 @@ class CommerceService:
         term = await self._get(TransactionTerm, term_id)
         if await self.repo.term_in_use(term.id):
             raise Conflict(
-                "Customers trade on this term; give them another term first.",
+                "Customers or order links use this term; give them another term first.",
                 code="transaction_term.in_use",
             )
         await self.repo.delete(term)

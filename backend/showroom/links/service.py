@@ -6,6 +6,7 @@ import secrets
 import uuid
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,7 +15,7 @@ from showroom.catalogs.repository import CatalogRepository, Owned
 from showroom.catalogs.service import check_owned
 from showroom.core import security
 from showroom.core.config import Settings
-from showroom.core.errors import Conflict, FieldErrors, Loc, NotFound
+from showroom.core.errors import Conflict, FieldErrors, Loc, NotFound, invalid_from
 from showroom.core.pagination import PageParams
 from showroom.core.time import utcnow
 from showroom.links.repository import LinkRepository
@@ -143,19 +144,23 @@ class LinkService:
             "contacts": link.contacts,
             "terms": link_terms(link),
         }
-        merged = LinkFields.model_validate(current | given)
-        errors = FieldErrors()
-        passcode_on = passcode is not None if passcode_given else link.passcode_hash is not None
-        await self._check(errors, link.kind, merged, passcode_on=passcode_on)
-        errors.raise_if_any()
-        self._assign(link, merged)
+        if given or passcode_given:
+            try:
+                merged = LinkFields.model_validate(current | given)
+            except ValidationError as exc:
+                raise invalid_from(exc) from exc
+            errors = FieldErrors()
+            passcode_on = passcode is not None if passcode_given else link.passcode_hash is not None
+            await self._check(errors, link.kind, merged, passcode_on=passcode_on)
+            errors.raise_if_any()
+            self._assign(link, merged)
         if passcode_given:
             link.passcode_hash = security.hash_password(passcode) if passcode else None
         if status is not None:
             link.status = status
         link.updated_at = utcnow()
         if "catalog_ids" in given:
-            await self.repo.replace_catalogs(link.id, merged.catalog_ids)
+            await self.repo.replace_catalogs(link.id, given["catalog_ids"])
         await self.session.flush()
         if link.status is LinkStatus.deleted:
             return link, catalogs

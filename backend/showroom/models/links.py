@@ -59,8 +59,9 @@ class OrderLink(IdMixin, TimestampMixin, Base):
     # The link's own terms (instant and dynamic links); customer links use the customer's.
     languages: Mapped[list[str]] = mapped_column(JSONType, default=list)
     currencies: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # Live links keep their term (the brand cannot delete it); deleted ones let it go.
     transaction_term_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("transaction_terms.id", ondelete="RESTRICT"), index=True
+        ForeignKey("transaction_terms.id", ondelete="SET NULL"), index=True
     )
     condition: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     billing_term: Mapped[BillingTerm | None] = mapped_column(

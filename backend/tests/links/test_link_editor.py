@@ -261,3 +261,41 @@ async def test_links_belong_to_their_brand(
         headers=other.headers,
     )
     assert error_locs(stolen_catalog) == [["body", "catalog_ids", 0]]
+
+
+async def test_catalogs_and_terms_in_use_by_links_stay(shop: Shop, seasons: list[str]) -> None:
+    link = await new_link(shop, "instant", seasons[:1])
+    catalog = await shop.client.delete(
+        f"{shop.url}/catalogs/{seasons[0]}", headers=shop.owner.headers
+    )
+    assert catalog.status_code == 409
+    assert problem(catalog)["code"] == "catalog.used_by_links"
+    term = await shop.client.delete(
+        f"{shop.url}/transaction-terms/{shop.terms['WSP']}", headers=shop.owner.headers
+    )
+    assert term.status_code == 409
+    assert problem(term)["code"] == "transaction_term.in_use"
+
+    # A deleted link lets both go.
+    await shop.patch(f"/links/{link['id']}", {"status": "deleted"})
+    for path in (f"/catalogs/{seasons[0]}", f"/transaction-terms/{shop.terms['WSP']}"):
+        gone = await shop.client.delete(f"{shop.url}{path}", headers=shop.owner.headers)
+        assert gone.status_code == 204, gone.text
+
+
+async def test_status_changes_never_recheck_the_link(
+    shop: Shop, seasons: list[str], app: FastAPI
+) -> None:
+    from sqlalchemy import update
+
+    from showroom.models import Brand
+
+    link = await new_link(shop, "instant", seasons[:1], currencies=["USD"])
+    # The brand stops selling in USD after the link was made.
+    async with app.state.sessionmaker() as session:
+        await session.execute(update(Brand).values(currencies=["JPY"]))
+        await session.commit()
+    voided = await shop.patch(f"/links/{link['id']}", {"status": "void"})
+    assert voided.status_code == 200, voided.text
+    renamed = await shop.patch(f"/links/{link['id']}", {"name": "Renamed"})
+    assert error_locs(renamed) == [["body", "currencies", 0]]
