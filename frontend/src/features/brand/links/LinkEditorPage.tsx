@@ -107,9 +107,11 @@ function ExistingLink({ context, linkId }: { context: BrandContext; linkId: stri
 function Numbered({ number, children }: { number: number; children: ReactNode }) {
   return (
     <Group align="flex-start" gap="sm" wrap="nowrap">
-      <Badge circle size="lg" variant="light" aria-hidden mt={2} style={{ flexShrink: 0 }}>
-        {number}
-      </Badge>
+      <span aria-hidden="true" style={{ flexShrink: 0, marginTop: 2 }}>
+        <Badge circle size="lg" variant="light">
+          {number}
+        </Badge>
+      </span>
       <div style={{ flex: 1, minWidth: 0 }}>{children}</div>
     </Group>
   );
