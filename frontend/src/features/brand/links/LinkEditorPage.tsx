@@ -743,7 +743,11 @@ function ContactsField({ form }: { form: UseFormReturnType<LinkValues> }) {
   const { t } = useTranslation();
   const contacts = form.values.contacts;
   return (
-    <Fieldset legend={t('links.fields.contacts')} variant="unstyled">
+    <Fieldset
+      legend={t('links.fields.contacts')}
+      variant="unstyled"
+      styles={{ legend: { fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)' } }}
+    >
       <Stack gap="sm">
         <Text size="xs" c="dimmed">
           {t('links.help.contacts', { max: MAX_CONTACTS })}

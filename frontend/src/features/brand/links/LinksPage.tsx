@@ -199,8 +199,12 @@ function LinkList({ context, kind }: { context: BrandContext; kind: LinkKind }) 
                         : t('links.list.passcodeOff')}
                     </Table.Td>
                   )}
-                  <Table.Td>
-                    <Badge variant="light" color={linkStatusColor(link.status)}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge
+                      variant="light"
+                      color={linkStatusColor(link.status)}
+                      style={{ overflow: 'visible' }}
+                    >
                       {t(`links.status.${link.status}`)}
                     </Badge>
                   </Table.Td>
@@ -234,7 +238,7 @@ function LinkUrl({ link, onQr }: { link: Link; onQr: () => void }) {
     clipboard.copy(link.url);
   };
   return (
-    <Stack gap={4} maw={300}>
+    <Stack gap={4} maw={260}>
       <Anchor
         href={link.url}
         target="_blank"
