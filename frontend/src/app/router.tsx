@@ -15,8 +15,10 @@ import { RouteError } from './RouteError';
 import {
   parseAddressSearch,
   parseCustomersSearch,
+  parseLinksSearch,
   parseLoginSearch,
   parseMailboxSearch,
+  parseNewLinkSearch,
   parseSettingsSearch,
   parseSignupSearch,
   parseTokenSearch,
@@ -360,6 +362,27 @@ const brandCustomerRoute = brandPage(
   'CustomerPage',
 );
 
+const brandLinksRoute = createRoute({
+  getParentRoute: () => brandRoute,
+  path: '/links',
+  validateSearch: parseLinksSearch,
+  component: lazyRouteComponent(() => import('../features/brand/links/LinksPage'), 'LinksPage'),
+});
+const brandNewLinkRoute = createRoute({
+  getParentRoute: () => brandRoute,
+  path: '/links/new',
+  validateSearch: parseNewLinkSearch,
+  component: lazyRouteComponent(
+    () => import('../features/brand/links/LinkEditorPage'),
+    'NewLinkPage',
+  ),
+});
+const brandLinkRoute = brandPage(
+  '/links/$linkId',
+  () => import('../features/brand/links/LinkEditorPage'),
+  'EditLinkPage',
+);
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
@@ -400,6 +423,9 @@ const routeTree = rootRoute.addChildren([
       brandLookbookRoute,
       brandCustomersRoute,
       brandCustomerRoute,
+      brandLinksRoute,
+      brandNewLinkRoute,
+      brandLinkRoute,
     ]),
   ]),
 ]);

@@ -61,3 +61,16 @@ export type CustomerTab = 'connected' | 'offline';
 export function parseCustomersSearch(search: Record<string, unknown>): { kind: CustomerTab } {
   return { kind: search.kind === 'offline' ? 'offline' : 'connected' };
 }
+
+export const LINK_TABS = ['instant', 'dynamic', 'customer'] as const;
+export type LinkTab = (typeof LINK_TABS)[number];
+
+/** The Links page's tab (one per kind of link), kept in the URL so a reload stays on it. */
+export function parseLinksSearch(search: Record<string, unknown>): { tab: LinkTab } {
+  return { tab: LINK_TABS.find((tab) => tab === search.tab) ?? 'instant' };
+}
+
+/** "Create a New Link" of a kind. */
+export function parseNewLinkSearch(search: Record<string, unknown>): { kind: LinkTab } {
+  return { kind: LINK_TABS.find((kind) => kind === search.kind) ?? 'instant' };
+}

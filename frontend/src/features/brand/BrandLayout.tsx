@@ -4,6 +4,7 @@ import {
   IconBook2,
   IconHanger,
   IconId,
+  IconLink,
   IconPhoto,
   IconSettings,
   IconUsers,
@@ -48,6 +49,7 @@ export function BrandLayout() {
     { to: '/brand/$brandId/catalogs', label: t('brand.nav.catalogs'), icon: IconBook2 },
     { to: '/brand/$brandId/lookbooks', label: t('brand.nav.lookbooks'), icon: IconPhoto },
     { to: '/brand/$brandId/customers', label: t('brand.nav.customers'), icon: IconAddressBook },
+    { to: '/brand/$brandId/links', label: t('links.nav'), icon: IconLink },
   ] as const;
 
   return (
