@@ -35,7 +35,7 @@ from showroom.worker import build_outbox_worker
 
 DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
-pytest_plugins = ["tests.shop"]
+pytest_plugins = ["tests.shop", "tests.ordering"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
