@@ -20,6 +20,7 @@ from showroom.accounts.router import auth as auth_router
 from showroom.accounts.router import me as me_router
 from showroom.brands.router import router as brands_router
 from showroom.buyers.router import router as buyers_router
+from showroom.carts.router import router as carts_router
 from showroom.catalogs.router import router as catalogs_router
 from showroom.commerce.router import router as commerce_router
 from showroom.core.body_limit import BodyLimitMiddleware
@@ -39,6 +40,8 @@ from showroom.links.router import router as links_router
 from showroom.media.router import router as media_router
 from showroom.payments.gateway import StripeGateway
 from showroom.payments.router import router as payments_router
+from showroom.orders.router import brand_side as brand_orders_router
+from showroom.orders.router import buyer_side as buyer_orders_router
 from showroom.products.router import router as products_router
 from showroom.reference.router import router as reference_router
 from showroom.storefront.router import router as storefront_router
@@ -127,6 +130,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         links_router,
         storefront_router,
         payments_router,
+        carts_router,
+        buyer_orders_router,
+        brand_orders_router,
         connections_router,
         invitations_router,
         reference_router,

@@ -37,7 +37,7 @@ from tests.stripe_js import StripeJs
 
 DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
-pytest_plugins = ["tests.shop"]
+pytest_plugins = ["tests.shop", "tests.ordering"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,7 +1,7 @@
 """buyer organization stripe customer
 
 Revision ID: 51e84f2e151d
-Revises: 4b3d1e9e2c03
+Revises: 70d1d0208584
 Create Date: 2026-11-22 07:29:48.504260
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import showroom.models.base
 
 revision: str = '51e84f2e151d'
-down_revision: str | Sequence[str] | None = '4b3d1e9e2c03'
+down_revision: str | Sequence[str] | None = '70d1d0208584'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

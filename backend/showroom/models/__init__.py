@@ -38,6 +38,16 @@ from showroom.models.customers import Customer, CustomerInvitation, CustomerKind
 from showroom.models.invitations import MemberInvitation
 from showroom.models.links import BackgroundType, LinkKind, LinkStatus, OrderLink, OrderLinkCatalog
 from showroom.models.media import Media
+from showroom.models.orders import (
+    BrandOrderCounter,
+    Cart,
+    CartItem,
+    IdempotencyKey,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OrderStatus,
+)
 from showroom.models.outbox import DevMail, OutboxMessage, OutboxStatus
 
 __all__ = [
@@ -47,12 +57,15 @@ __all__ = [
     "Base",
     "Brand",
     "BrandMember",
+    "BrandOrderCounter",
     "BrandRole",
     "BrandStatus",
     "BuyerKind",
     "BuyerMember",
     "BuyerOrganization",
     "BuyerRole",
+    "Cart",
+    "CartItem",
     "Catalog",
     "CatalogAccessGrant",
     "CatalogProduct",
@@ -63,6 +76,7 @@ __all__ = [
     "CustomerInvitation",
     "CustomerKind",
     "DevMail",
+    "IdempotencyKey",
     "ImportStatus",
     "LinkKind",
     "LinkStatus",
@@ -70,8 +84,12 @@ __all__ = [
     "LookbookStatus",
     "Media",
     "MemberInvitation",
+    "Order",
+    "OrderEvent",
+    "OrderLine",
     "OrderLink",
     "OrderLinkCatalog",
+    "OrderStatus",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",

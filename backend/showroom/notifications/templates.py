@@ -126,3 +126,73 @@ ROLE_NAMES: Final[dict[str, dict[str, str]]] = {
     "admin": {"en": "an admin", "ja": "管理者", "zh-Hans": "管理员"},
     "staff": {"en": "staff", "ja": "スタッフ", "zh-Hans": "员工"},
 }
+
+TEMPLATES["order_placed_buyer"] = {
+    "en": MailText(
+        "Order {number} sent to {brand} | Showroom",
+        "Your order {number} has been sent to {brand}.\n\n"
+        "Catalog: {catalog}\nQuantity: {quantity}\nTotal: {total}\n\n"
+        "The brand will confirm it. You can follow it on the Orders page:\n\n{url}",
+    ),
+    "ja": MailText(
+        "注文 {number} を {brand} に送信しました | Showroom",
+        "注文 {number} を {brand} に送信しました。\n\n"
+        "カタログ：{catalog}\n数量：{quantity}\n合計：{total}\n\n"
+        "ブランドの確認をお待ちください。注文ページで状況を確認できます。\n\n{url}",
+    ),
+    "zh-Hans": MailText(
+        "订单 {number} 已发送给 {brand} | Showroom",
+        "您的订单 {number} 已发送给 {brand}。\n\n"
+        "目录：{catalog}\n数量：{quantity}\n合计：{total}\n\n"
+        "品牌将确认此订单。您可以在订单页面查看进度：\n\n{url}",
+    ),
+}
+
+TEMPLATES["order_placed_brand"] = {
+    "en": MailText(
+        "New order {number} from {buyer} | Showroom",
+        "{buyer} placed order {number}.\n\n"
+        "Catalog: {catalog}\nQuantity: {quantity}\nTotal: {total}\n\n"
+        "Confirm or reject it in your order inbox:\n\n{url}",
+    ),
+    "ja": MailText(
+        "{buyer} から新しい注文 {number} | Showroom",
+        "{buyer} から注文 {number} が届きました。\n\n"
+        "カタログ：{catalog}\n数量：{quantity}\n合計：{total}\n\n"
+        "受注一覧で承認または却下してください。\n\n{url}",
+    ),
+    "zh-Hans": MailText(
+        "来自 {buyer} 的新订单 {number} | Showroom",
+        "{buyer} 下了订单 {number}。\n\n"
+        "目录：{catalog}\n数量：{quantity}\n合计：{total}\n\n"
+        "请在订单收件箱中确认或拒绝：\n\n{url}",
+    ),
+}
+
+TEMPLATES["order_status_changed"] = {
+    "en": MailText(
+        "Order {number}: {status} | Showroom",
+        "{brand} changed your order {number}: {status}.\n\n{note}\n\nSee the order:\n\n{url}",
+    ),
+    "ja": MailText(
+        "注文 {number}：{status} | Showroom",
+        "{brand} が注文 {number} を更新しました：{status}。\n\n{note}\n\n注文を確認する：\n\n{url}",
+    ),
+    "zh-Hans": MailText(
+        "订单 {number}：{status} | Showroom",
+        "{brand} 更新了您的订单 {number}：{status}。\n\n{note}\n\n查看订单：\n\n{url}",
+    ),
+}
+
+ORDER_STATUS_NAMES: Final[dict[str, dict[str, str]]] = {
+    "placed": {"en": "placed", "ja": "注文済み", "zh-Hans": "已下单"},
+    "confirmed": {"en": "confirmed", "ja": "承認済み", "zh-Hans": "已确认"},
+    "shipped": {"en": "shipped", "ja": "発送済み", "zh-Hans": "已发货"},
+    "completed": {"en": "completed", "ja": "完了", "zh-Hans": "已完成"},
+    "rejected": {"en": "rejected", "ja": "却下", "zh-Hans": "已拒绝"},
+    "returned_to_cart": {
+        "en": "returned to your cart",
+        "ja": "カートに戻されました",
+        "zh-Hans": "已退回购物车",
+    },
+}

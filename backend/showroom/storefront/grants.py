@@ -22,6 +22,8 @@ class Grant:
     link_id: uuid.UUID
     customer_id: uuid.UUID | None
     buyer_organization_id: uuid.UUID | None
+    # Random per grant: a guest cart belongs to whoever holds the grant it was made with.
+    subject: str | None = None
 
 
 def link_version(link: OrderLink) -> str:
@@ -45,6 +47,7 @@ def issue_grant(
         "ver": link_version(link),
         "cus": str(customer_id) if customer_id else None,
         "org": str(buyer_organization_id) if buyer_organization_id else None,
+        "sub": uuid.uuid4().hex,
         "exp": int(expires.timestamp()),
     }
     return jwt.encode(claims, key, algorithm=JWT_ALGORITHM), expires
@@ -60,6 +63,7 @@ def read_grant(token: str, key: str) -> tuple[Grant, str] | None:
             link_id=uuid.UUID(str(claims["lid"])),
             customer_id=uuid.UUID(claims["cus"]) if claims.get("cus") else None,
             buyer_organization_id=uuid.UUID(claims["org"]) if claims.get("org") else None,
+            subject=str(claims["sub"]) if claims.get("sub") else None,
         )
         return grant, str(claims.get("ver"))
     except (JWTError, KeyError, ValueError, TypeError):

@@ -585,6 +585,142 @@ export interface paths {
         patch: operations["brands_update_brand_member"];
         trace?: never;
     };
+    "/api/v1/brands/{brand_id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order inbox */
+        get: operations["orders_list_brand_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/orders.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export orders as CSV, one row per order line */
+        get: operations["orders_export_brand_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order */
+        get: operations["orders_get_brand_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/orders/{order_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete (shipped → completed) */
+        post: operations["orders_complete_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/orders/{order_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm (placed → confirmed) */
+        post: operations["orders_confirm_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/orders/{order_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject (final; the stock is returned) */
+        post: operations["orders_reject_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/orders/{order_id}/return-to-cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return to the buyer's cart (the stock is returned) */
+        post: operations["orders_return_to_cart_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brands/{brand_id}/orders/{order_id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark shipped (confirmed → shipped) */
+        post: operations["orders_ship_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands/{brand_id}/products": {
         parameters: {
             query?: never;
@@ -1031,6 +1167,40 @@ export interface paths {
         patch: operations["buyers_update_buyer_member"];
         trace?: never;
     };
+    "/api/v1/buyer-organizations/{org_id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's orders */
+        get: operations["orders_list_buyer_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/buyer-organizations/{org_id}/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order, with internal notes and status history */
+        get: operations["orders_get_buyer_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/buyer-organizations/{org_id}/payment-methods": {
         parameters: {
             query?: never;
@@ -1094,6 +1264,145 @@ export interface paths {
         put?: never;
         /** Hand the primary owner role to another member */
         post: operations["buyers_transfer_buyer_primary_owner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My carts */
+        get: operations["carts_list_carts"];
+        put?: never;
+        /** Open the cart for a catalog (or get the one already open) */
+        post: operations["carts_create_cart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{cart_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cart, priced, with its problems */
+        get: operations["carts_get_cart"];
+        put?: never;
+        post?: never;
+        /** Throw a cart away */
+        delete: operations["carts_delete_cart"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{cart_id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the order form needs: comment, payment, addresses, shipping */
+        get: operations["carts_get_checkout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{cart_id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a link guest's cart to a buyer organization (merged with its cart) */
+        post: operations["carts_claim_cart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{cart_id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a product */
+        post: operations["carts_add_cart_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{cart_id}/items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an item */
+        delete: operations["carts_remove_cart_item"];
+        options?: never;
+        head?: never;
+        /** Edit an item */
+        patch: operations["carts_update_cart_item"];
+        trace?: never;
+    };
+    "/api/v1/carts/{cart_id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place the order (a retry with the same Idempotency-Key replays the answer) */
+        post: operations["carts_place_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carts/{cart_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The order as it would be placed */
+        post: operations["carts_preview_order"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1458,6 +1767,25 @@ export interface components {
              */
             updated_at: string;
         };
+        /** AddressSnapshot */
+        AddressSnapshot: {
+            /** City */
+            city: string;
+            /** Country */
+            country: string;
+            /** Line1 */
+            line1: string;
+            /** Line2 */
+            line2: string;
+            /** Phone */
+            phone: string;
+            /** Postal Code */
+            postal_code: string;
+            /** Recipient */
+            recipient: string;
+            /** State */
+            state: string;
+        };
         /**
          * AddressUpdate
          * @description Any subset of the address fields; the result is validated as a whole.
@@ -1821,6 +2149,101 @@ export interface components {
         BuyerMemberUpdate: {
             role: components["schemas"]["BuyerRole"];
         };
+        /** BuyerOrderLineRead */
+        BuyerOrderLineRead: {
+            /** Amount */
+            amount: number;
+            /**
+             * Backordered Quantity
+             * @description Ordered beyond the stock (backorder)
+             */
+            backordered_quantity: number;
+            /** Desired Delivery Date */
+            desired_delivery_date: string | null;
+            /** Message To Brand */
+            message_to_brand: string;
+            /** Model Number */
+            model_number: string;
+            /**
+             * Note To Buyer Company
+             * @description The buyer's internal note
+             */
+            note_to_buyer_company: string;
+            /** Options */
+            options: components["schemas"]["OptionRowRead"][];
+            /** Product Id */
+            product_id: string | null;
+            /** Product Name */
+            product_name: string;
+            /** Quantity */
+            quantity: number;
+            /** Sku Code */
+            sku_code: string;
+            /** Sku Id */
+            sku_id: string | null;
+            /** Sku Label */
+            sku_label: string;
+            /** Unit Price */
+            unit_price: number;
+        };
+        /**
+         * BuyerOrderRead
+         * @description An order as the buyer sees it, with its internal notes.
+         */
+        BuyerOrderRead: {
+            amounts: components["schemas"]["OrderAmounts"];
+            billing_address: components["schemas"]["AddressSnapshot"] | null;
+            /**
+             * Brand Id
+             * Format: uuid
+             */
+            brand_id: string;
+            /** Brand Name */
+            brand_name: string;
+            buyer: components["schemas"]["BuyerSnapshot"];
+            /**
+             * Buyer Organization Id
+             * Format: uuid
+             */
+            buyer_organization_id: string;
+            /** Catalog Id */
+            catalog_id: string | null;
+            /** Catalog Name */
+            catalog_name: string;
+            /** Comment */
+            comment: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When it was placed
+             */
+            created_at: string;
+            /** Customer Id */
+            customer_id: string | null;
+            delivery_address: components["schemas"]["AddressSnapshot"] | null;
+            /** Events */
+            events: components["schemas"]["OrderEventRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lines */
+            lines: components["schemas"]["BuyerOrderLineRead"][];
+            /** Link Id */
+            link_id: string | null;
+            /** Number */
+            number: string;
+            /** Payment Method */
+            payment_method: string;
+            status: components["schemas"]["OrderStatus"];
+            terms: components["schemas"]["TermsSummary"] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /**
          * BuyerOrganizationCreate
          * @description Every field of "Create a New Buyer Organization", in the order of its form.
@@ -1962,6 +2385,33 @@ export interface components {
          * @enum {string}
          */
         BuyerRole: "owner" | "member";
+        /** BuyerSnapshot */
+        BuyerSnapshot: {
+            /** Contact Email */
+            contact_email: string;
+            /** Country */
+            country: string;
+            /** Customer Code */
+            customer_code: string | null;
+            /**
+             * Email
+             * @description The e-mail disclosed to brands
+             */
+            email: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone: string;
+            /** Representative */
+            representative: string;
+        };
         /** CardRead */
         CardRead: {
             /** Brand */
@@ -1992,6 +2442,269 @@ export interface components {
             client_secret: string;
             /** Setup Intent Id */
             setup_intent_id: string;
+        };
+        /** CartClaim */
+        CartClaim: {
+            /**
+             * Buyer Organization Id
+             * @description The organization taking the cart; omitted on a link for private orders: the user's personal buyer organization (created on first use)
+             */
+            buyer_organization_id?: string | null;
+        };
+        /**
+         * CartCreate
+         * @description Open (or find) the cart for a catalog: with a link grant for a guest, or as a user
+         *     acting for ``buyer_organization_id`` on the standard route.
+         */
+        CartCreate: {
+            /** Buyer Organization Id */
+            buyer_organization_id?: string | null;
+            /**
+             * Catalog Id
+             * Format: uuid
+             */
+            catalog_id: string;
+            /**
+             * Currency
+             * @description One of the link's currencies (another one: the link's first)
+             */
+            currency?: string | null;
+        };
+        /** CartItemCreate */
+        CartItemCreate: {
+            /**
+             * Desired Delivery Date
+             * @description Only when the brand allows it; today or later
+             */
+            desired_delivery_date?: string | null;
+            /**
+             * Message To Brand
+             * @default
+             */
+            message_to_brand: string;
+            /**
+             * Note To Buyer Company
+             * @description Internal; never shown to brands
+             * @default
+             */
+            note_to_buyer_company: string;
+            /**
+             * Product Id
+             * Format: uuid
+             */
+            product_id: string;
+            /** Skus */
+            skus: components["schemas"]["SkuQuantityInput"][];
+        };
+        /** CartItemRead */
+        CartItemRead: {
+            /** Amount */
+            amount: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Desired Delivery Date */
+            desired_delivery_date: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Image Url */
+            image_url: string | null;
+            /** Message To Brand */
+            message_to_brand: string;
+            /** Model Number */
+            model_number: string;
+            /** Name */
+            name: string;
+            /** Note To Buyer Company */
+            note_to_buyer_company: string;
+            /** Option Groups */
+            option_groups: components["schemas"]["ChoiceGroup"][];
+            /** Problems */
+            problems: components["schemas"]["CartProblem"][];
+            /**
+             * Product Id
+             * Format: uuid
+             */
+            product_id: string;
+            /** Quantity */
+            quantity: number;
+            /** Skus */
+            skus: components["schemas"]["CartSkuRead"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** CartItemUpdate */
+        CartItemUpdate: {
+            /** Desired Delivery Date */
+            desired_delivery_date?: string | null;
+            /** Message To Brand */
+            message_to_brand?: string | null;
+            /** Note To Buyer Company */
+            note_to_buyer_company?: string | null;
+            /**
+             * Skus
+             * @description Replaces every SKU quantity of the item
+             */
+            skus?: components["schemas"]["SkuQuantityInput"][] | null;
+        };
+        /**
+         * CartProblem
+         * @description Why (part of) the cart cannot be ordered as it is.
+         */
+        CartProblem: {
+            /** Code */
+            code: string;
+            /**
+             * Loc
+             * @description Inside the item, e.g. ['skus', 0, 'quantity']
+             */
+            loc: (string | number)[];
+            /** Message */
+            message: string;
+        };
+        /** CartRead */
+        CartRead: {
+            /**
+             * Brand Id
+             * Format: uuid
+             */
+            brand_id: string;
+            /** Brand Name */
+            brand_name: string;
+            /**
+             * Buyer Organization Id
+             * @description null: a link guest's cart
+             */
+            buyer_organization_id: string | null;
+            /** Can Order */
+            can_order: boolean;
+            /**
+             * Catalog Id
+             * Format: uuid
+             */
+            catalog_id: string;
+            /** Catalog Name */
+            catalog_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Delivery Date Allowed */
+            delivery_date_allowed: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items: components["schemas"]["CartItemRead"][];
+            /** Link Id */
+            link_id: string | null;
+            /** Order Deadline */
+            order_deadline: string | null;
+            /** Ordering Open */
+            ordering_open: boolean;
+            /**
+             * Problems
+             * @description About the whole cart
+             */
+            problems: components["schemas"]["CartProblem"][];
+            /**
+             * Subtotal
+             * @description Σ line amounts before shipping and tax
+             */
+            subtotal: number;
+            /**
+             * Tax Inclusive
+             * @description display_price includes tax
+             */
+            tax_inclusive: boolean;
+            /** Total Quantity */
+            total_quantity: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** CartSkuRead */
+        CartSkuRead: {
+            /** Amount */
+            amount: number | null;
+            /** Available Quantity */
+            available_quantity: number | null;
+            /** Code */
+            code: string;
+            /** Display Price */
+            display_price: number | null;
+            /** Label */
+            label: string;
+            /** Options */
+            options: components["schemas"]["OptionRowRead"][];
+            /** Quantity */
+            quantity: number;
+            /**
+             * Sku Id
+             * Format: uuid
+             */
+            sku_id: string;
+            /**
+             * Stock State
+             * @description null: the SKU no longer exists
+             */
+            stock_state: ("unlimited" | "in_stock" | "backorder" | "sold_out") | null;
+            /**
+             * Unit Price
+             * @description Before tax; null: no price in this currency
+             */
+            unit_price: number | null;
+        };
+        /** CartSummary */
+        CartSummary: {
+            /**
+             * Brand Id
+             * Format: uuid
+             */
+            brand_id: string;
+            /** Buyer Organization Id */
+            buyer_organization_id: string | null;
+            /**
+             * Catalog Id
+             * Format: uuid
+             */
+            catalog_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Item Count */
+            item_count: number;
+            /** Link Id */
+            link_id: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** CatalogCard */
         CatalogCard: {
@@ -2234,6 +2947,39 @@ export interface components {
             /** Position */
             position?: number | null;
         };
+        /**
+         * CheckoutRead
+         * @description What the order form needs.
+         */
+        CheckoutRead: {
+            /** @description For the default delivery address */
+            amounts: components["schemas"]["OrderAmounts"];
+            /** Billing Addresses */
+            billing_addresses: components["schemas"]["AddressRead"][];
+            buyer: components["schemas"]["BuyerSnapshot"];
+            /**
+             * Card Step
+             * @description Show the payment step (card payment available)
+             */
+            card_step: boolean;
+            /**
+             * Cart Id
+             * Format: uuid
+             */
+            cart_id: string;
+            comment: components["schemas"]["CommentSettings"];
+            /** Default Billing Address Id */
+            default_billing_address_id: string | null;
+            /** Default Delivery Address Id */
+            default_delivery_address_id: string | null;
+            /** Delivery Addresses */
+            delivery_addresses: components["schemas"]["AddressRead"][];
+            /** Payment Methods */
+            payment_methods: components["schemas"]["PaymentChoice"][];
+            /** Require Address */
+            require_address: boolean;
+            terms: components["schemas"]["TermsSummary"] | null;
+        };
         /** Choice */
         Choice: {
             /** Code */
@@ -2255,6 +3001,15 @@ export interface components {
          * @enum {string}
          */
         CommentMode: "free_text" | "presets" | "off";
+        /** CommentSettings */
+        CommentSettings: {
+            mode: components["schemas"]["CommentMode"];
+            /**
+             * Presets
+             * @description In the shopper's language
+             */
+            presets: string[];
+        };
         /** ConnectedBrand */
         ConnectedBrand: {
             /**
@@ -3208,6 +3963,276 @@ export interface components {
             /** Values */
             values: components["schemas"]["Value"][];
         };
+        /**
+         * OptionRowInput
+         * @description Part of a SKU's quantity with one value chosen per option group.
+         */
+        OptionRowInput: {
+            /** Quantity */
+            quantity: number;
+            /**
+             * Values
+             * @description Option group code → value code
+             */
+            values: {
+                [key: string]: string;
+            };
+        };
+        /** OptionRowRead */
+        OptionRowRead: {
+            /**
+             * Labels
+             * @description The chosen values' names, in option group order
+             */
+            labels: string[];
+            /** Quantity */
+            quantity: number;
+            /** Values */
+            values: {
+                [key: string]: string;
+            };
+        };
+        /** OrderAmounts */
+        OrderAmounts: {
+            /** Balance */
+            balance: number;
+            /** Currency */
+            currency: string;
+            /**
+             * Deposit
+             * @description 0 without a deposit
+             */
+            deposit: number;
+            /** Shipping Amount */
+            shipping_amount: number;
+            /** Subtotal */
+            subtotal: number;
+            /** Tax Lines */
+            tax_lines: components["schemas"]["TaxLineRead"][];
+            /** Tax Total */
+            tax_total: number;
+            /** Total */
+            total: number;
+            /** Total Quantity */
+            total_quantity: number;
+        };
+        /** OrderEventRead */
+        OrderEventRead: {
+            /** Actor Name */
+            actor_name: string;
+            /** Actor Side */
+            actor_side: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Note */
+            note: string;
+            status: components["schemas"]["OrderStatus"];
+        };
+        /**
+         * OrderForm
+         * @description The order form (DOMAIN.md §6 step 5); the same body previews and places.
+         */
+        OrderForm: {
+            /** Billing Address Id */
+            billing_address_id?: string | null;
+            /**
+             * Comment
+             * @description Free text, or one of the brand's presets (any language)
+             * @default
+             */
+            comment: string;
+            /**
+             * Delivery Address Id
+             * @description Decides tax and shipping; default: the organization's country
+             */
+            delivery_address_id?: string | null;
+            /**
+             * Payment Method
+             * @description `offline`: “Not Use Credit Card”
+             * @default offline
+             * @enum {string}
+             */
+            payment_method: "offline" | "card";
+        };
+        /** OrderLineRead */
+        OrderLineRead: {
+            /** Amount */
+            amount: number;
+            /**
+             * Backordered Quantity
+             * @description Ordered beyond the stock (backorder)
+             */
+            backordered_quantity: number;
+            /** Desired Delivery Date */
+            desired_delivery_date: string | null;
+            /** Message To Brand */
+            message_to_brand: string;
+            /** Model Number */
+            model_number: string;
+            /** Options */
+            options: components["schemas"]["OptionRowRead"][];
+            /** Product Id */
+            product_id: string | null;
+            /** Product Name */
+            product_name: string;
+            /** Quantity */
+            quantity: number;
+            /** Sku Code */
+            sku_code: string;
+            /** Sku Id */
+            sku_id: string | null;
+            /** Sku Label */
+            sku_label: string;
+            /** Unit Price */
+            unit_price: number;
+        };
+        /** OrderListItem */
+        OrderListItem: {
+            /**
+             * Brand Id
+             * Format: uuid
+             */
+            brand_id: string;
+            /** Brand Name */
+            brand_name: string;
+            /** Buyer Name */
+            buyer_name: string;
+            /**
+             * Buyer Organization Id
+             * Format: uuid
+             */
+            buyer_organization_id: string;
+            /** Catalog Id */
+            catalog_id: string | null;
+            /** Catalog Name */
+            catalog_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Link Id */
+            link_id: string | null;
+            /** Number */
+            number: string;
+            status: components["schemas"]["OrderStatus"];
+            /** Total */
+            total: number;
+            /** Total Quantity */
+            total_quantity: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * OrderPreview
+         * @description Order summary, transaction details and order details, as they will be placed.
+         */
+        OrderPreview: {
+            amounts: components["schemas"]["OrderAmounts"];
+            billing_address: components["schemas"]["AddressSnapshot"] | null;
+            /** Brand Name */
+            brand_name: string;
+            buyer: components["schemas"]["BuyerSnapshot"];
+            /** Catalog Name */
+            catalog_name: string;
+            /** Comment */
+            comment: string;
+            delivery_address: components["schemas"]["AddressSnapshot"] | null;
+            /** Lines */
+            lines: components["schemas"]["BuyerOrderLineRead"][];
+            /**
+             * Payment Method
+             * @enum {string}
+             */
+            payment_method: "offline" | "card";
+            /** @description When the terms are displayed to the buyer */
+            terms: components["schemas"]["TermsSummary"] | null;
+        };
+        /**
+         * OrderRead
+         * @description An order as its brand sees it: never the buyer's internal notes.
+         */
+        OrderRead: {
+            amounts: components["schemas"]["OrderAmounts"];
+            billing_address: components["schemas"]["AddressSnapshot"] | null;
+            /**
+             * Brand Id
+             * Format: uuid
+             */
+            brand_id: string;
+            /** Brand Name */
+            brand_name: string;
+            buyer: components["schemas"]["BuyerSnapshot"];
+            /**
+             * Buyer Organization Id
+             * Format: uuid
+             */
+            buyer_organization_id: string;
+            /** Catalog Id */
+            catalog_id: string | null;
+            /** Catalog Name */
+            catalog_name: string;
+            /** Comment */
+            comment: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description When it was placed
+             */
+            created_at: string;
+            /** Customer Id */
+            customer_id: string | null;
+            delivery_address: components["schemas"]["AddressSnapshot"] | null;
+            /** Events */
+            events: components["schemas"]["OrderEventRead"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lines */
+            lines: components["schemas"]["OrderLineRead"][];
+            /** Link Id */
+            link_id: string | null;
+            /** Number */
+            number: string;
+            /** Payment Method */
+            payment_method: string;
+            status: components["schemas"]["OrderStatus"];
+            terms: components["schemas"]["TermsSummary"] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * OrderStatus
+         * @enum {string}
+         */
+        OrderStatus: "placed" | "confirmed" | "shipped" | "completed" | "rejected" | "returned_to_cart";
+        /** OrderTransition */
+        OrderTransition: {
+            /**
+             * Note
+             * @description Told to the buyer in the e-mail
+             * @default
+             */
+            note: string;
+        };
         /** Page[AddressRead] */
         Page_AddressRead_: {
             /** Items */
@@ -3240,6 +4265,13 @@ export interface components {
         Page_BuyerOrganizationRead_: {
             /** Items */
             items: components["schemas"]["BuyerOrganizationRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[CartSummary] */
+        Page_CartSummary_: {
+            /** Items */
+            items: components["schemas"]["CartSummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3296,6 +4328,13 @@ export interface components {
         Page_MemberInvitationRead_: {
             /** Items */
             items: components["schemas"]["MemberInvitationRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[OrderListItem] */
+        Page_OrderListItem_: {
+            /** Items */
+            items: components["schemas"]["OrderListItem"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3367,6 +4406,16 @@ export interface components {
              * @example buyer@example.com
              */
             email: string;
+        };
+        /** PaymentChoice */
+        PaymentChoice: {
+            /**
+             * Code
+             * @enum {string}
+             */
+            code: "offline" | "card";
+            /** Label */
+            label: string;
         };
         /** PaymentConfig */
         PaymentConfig: {
@@ -3893,6 +4942,24 @@ export interface components {
              */
             verification_code?: string | null;
         };
+        /** SkuQuantityInput */
+        SkuQuantityInput: {
+            /**
+             * Options
+             * @description When the product has option groups: rows adding up to `quantity`
+             */
+            options?: components["schemas"]["OptionRowInput"][];
+            /**
+             * Quantity
+             * @description 0 keeps the SKU as a placeholder
+             */
+            quantity: number;
+            /**
+             * Sku Id
+             * Format: uuid
+             */
+            sku_id: string;
+        };
         /** SkuRead */
         SkuRead: {
             /** Allow Backorder */
@@ -4119,6 +5186,19 @@ export interface components {
             values: {
                 [key: string]: string;
             };
+        };
+        /** TaxLineRead */
+        TaxLineRead: {
+            /** Name */
+            name: string;
+            /** Rate */
+            rate: string;
+            /** Tax Amount */
+            tax_amount: number;
+            /** Tax Rate Id */
+            tax_rate_id: string | null;
+            /** Taxable Amount */
+            taxable_amount: number;
         };
         /** TaxRateCreate */
         TaxRateCreate: {
@@ -8213,6 +9293,657 @@ export interface operations {
             };
         };
     };
+    orders_list_brand_orders: {
+        parameters: {
+            query?: {
+                buyer_organization_id?: string | null;
+                catalog_id?: string | null;
+                link_id?: string | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
+                /** @description Placed at or after */
+                placed_from?: string | null;
+                /** @description Placed before */
+                placed_to?: string | null;
+                /** @description Orders changed at or after this time */
+                updated_since?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OrderListItem_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_export_brand_orders: {
+        parameters: {
+            query?: {
+                buyer_organization_id?: string | null;
+                catalog_id?: string | null;
+                link_id?: string | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
+                /** @description Placed at or after */
+                placed_from?: string | null;
+                /** @description Placed before */
+                placed_to?: string | null;
+                /** @description Orders changed at or after this time */
+                updated_since?: string | null;
+            };
+            header?: never;
+            path: {
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per order line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_get_brand_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_complete_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OrderTransition"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_confirm_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OrderTransition"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_reject_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OrderTransition"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_return_to_cart_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OrderTransition"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_ship_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OrderTransition"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     products_list_products: {
         parameters: {
             query?: {
@@ -11602,6 +13333,136 @@ export interface operations {
             };
         };
     };
+    orders_list_buyer_orders: {
+        parameters: {
+            query?: {
+                brand_id?: string | null;
+                status?: components["schemas"]["OrderStatus"][] | null;
+                /** @description Placed at or after */
+                placed_from?: string | null;
+                /** @description Placed before */
+                placed_to?: string | null;
+                /** @description Orders changed at or after this time */
+                updated_since?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OrderListItem_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orders_get_buyer_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_id: string;
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuyerOrderRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     payments_list_cards: {
         parameters: {
             query?: never;
@@ -11942,6 +13803,1002 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_list_carts: {
+        parameters: {
+            query?: {
+                /** @description Standard route: the organization's carts */
+                buyer_organization_id?: string | null;
+                limit?: number;
+                cursor?: string | null;
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CartSummary_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_create_cart: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartCreate"];
+            };
+        };
+        responses: {
+            /** @description The caller's existing cart */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_get_cart: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_delete_cart: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_get_checkout: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_claim_cart: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartClaim"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_add_cart_item: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartItemRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_remove_cart_item: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                item_id: string;
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_update_cart_item: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                item_id: string;
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CartItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartItemRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_place_order: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header: {
+                /** @description Unique per order attempt; reuse it only to retry the same request */
+                "Idempotency-Key": string;
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderForm"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuyerOrderRead"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    carts_preview_order: {
+        parameters: {
+            query?: {
+                /** @description Language of the answer; default: Accept-Language */
+                locale?: string | null;
+            };
+            header?: {
+                /** @description The grant from an order link's landing or access */
+                "X-Link-Grant"?: string | null;
+            };
+            path: {
+                cart_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderForm"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPreview"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

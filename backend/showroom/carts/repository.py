@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from showroom.core.pagination import PageParams, keyset_page
+from showroom.models import (
+    BuyerKind,
+    BuyerMember,
+    BuyerOrganization,
+    Cart,
+    CartItem,
+    CatalogProduct,
+    Product,
+    Sku,
+)
+
+
+def _with_prices() -> Any:
+    return (
+        selectinload(Product.skus).selectinload(Sku.prices),
+        selectinload(Product.prices),
+        selectinload(Product.images),
+    )
+
+
+class CartRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def add(self, obj: Cart | CartItem) -> None:
+        self.session.add(obj)
+
+    async def delete(self, obj: Cart | CartItem) -> None:
+        await self.session.delete(obj)
+
+    async def cart(self, cart_id: uuid.UUID) -> Cart | None:
+        return await self.session.get(Cart, cart_id)
+
+    async def by_scope(self, scope: str) -> Cart | None:
+        return await self.session.scalar(select(Cart).where(Cart.scope == scope))
+
+    async def items(self, cart_id: uuid.UUID) -> list[CartItem]:
+        return list(
+            await self.session.scalars(
+                select(CartItem)
+                .where(CartItem.cart_id == cart_id)
+                .order_by(CartItem.created_at, CartItem.id)
+            )
+        )
+
+    async def item(self, cart_id: uuid.UUID, item_id: uuid.UUID) -> CartItem | None:
+        return await self.session.scalar(
+            select(CartItem).where(CartItem.cart_id == cart_id, CartItem.id == item_id)
+        )
+
+    async def item_for_product(self, cart_id: uuid.UUID, product_id: uuid.UUID) -> CartItem | None:
+        return await self.session.scalar(
+            select(CartItem).where(CartItem.cart_id == cart_id, CartItem.product_id == product_id)
+        )
+
+    async def clear(self, cart_id: uuid.UUID) -> None:
+        await self.session.execute(delete(CartItem).where(CartItem.cart_id == cart_id))
+
+    async def catalog_product(self, catalog_id: uuid.UUID, product_id: uuid.UUID) -> Product | None:
+        """A product of the catalog with its SKUs, prices and images."""
+        return await self.session.scalar(
+            select(Product)
+            .join(CatalogProduct, CatalogProduct.product_id == Product.id)
+            .where(CatalogProduct.catalog_id == catalog_id, Product.id == product_id)
+            .options(*_with_prices())
+        )
+
+    async def products(self, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Product]:
+        wanted = set(ids)
+        if not wanted:
+            return {}
+        rows = await self.session.scalars(
+            select(Product).where(Product.id.in_(wanted)).options(*_with_prices())
+        )
+        return {product.id: product for product in rows}
+
+    async def page(
+        self,
+        params: PageParams,
+        *,
+        org_id: uuid.UUID | None = None,
+        guest: tuple[uuid.UUID, str] | None = None,
+    ) -> tuple[list[tuple[Cart, int]], str | None]:
+        counts = (
+            select(func.count(CartItem.id))
+            .where(CartItem.cart_id == Cart.id)
+            .correlate(Cart)
+            .scalar_subquery()
+        )
+        query = select(Cart, counts)
+        if org_id is not None:
+            query = query.where(Cart.buyer_organization_id == org_id)
+        elif guest is not None:
+            query = query.where(
+                Cart.buyer_organization_id.is_(None),
+                Cart.link_id == guest[0],
+                Cart.guest_subject == guest[1],
+            )
+        rows, cursor = await keyset_page(
+            self.session, query, params, created=Cart.created_at, ident=Cart.id
+        )
+        return [(row[0], int(row[1])) for row in rows], cursor
+
+    async def personal_organization(self, user_id: uuid.UUID) -> BuyerOrganization | None:
+        return await self.session.scalar(
+            select(BuyerOrganization)
+            .join(BuyerMember, BuyerMember.buyer_organization_id == BuyerOrganization.id)
+            .where(
+                BuyerMember.user_id == user_id,
+                BuyerMember.is_primary_owner.is_(True),
+                BuyerOrganization.kind == BuyerKind.personal,
+            )
+            .order_by(BuyerOrganization.created_at)
+            .limit(1)
+        )
