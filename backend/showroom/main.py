@@ -38,10 +38,10 @@ from showroom.imports.router import router as imports_router
 from showroom.invitations.router import router as invitations_router
 from showroom.links.router import router as links_router
 from showroom.media.router import router as media_router
-from showroom.payments.gateway import StripeGateway
-from showroom.payments.router import router as payments_router
 from showroom.orders.router import brand_side as brand_orders_router
 from showroom.orders.router import buyer_side as buyer_orders_router
+from showroom.payments.gateway import StripeGateway
+from showroom.payments.router import router as payments_router
 from showroom.products.router import router as products_router
 from showroom.reference.router import router as reference_router
 from showroom.storefront.router import router as storefront_router
