@@ -31,3 +31,17 @@ class StripeJs:
                 },
             )
         return dict(response.json())
+
+    async def handle_card_action(self, client_secret: str, *, success: bool = True) -> None:
+        """``stripe.handleCardAction(client_secret)``: the buyer passes (or fails) 3-D Secure."""
+        intent_id = client_secret.split("_secret_")[0]
+        async with httpx.AsyncClient(base_url=self.base) as http:
+            response = await http.post(
+                f"/v1/payment_intents/{intent_id}/_authenticate",
+                data={
+                    "key": localstripe.PUBLISHABLE_KEY,
+                    "client_secret": client_secret,
+                    "success": "true" if success else "false",
+                },
+            )
+        response.raise_for_status()

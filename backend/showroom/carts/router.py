@@ -24,6 +24,7 @@ from showroom.core.errors import errors
 from showroom.core.pagination import Page
 from showroom.orders.checkout import CheckoutService
 from showroom.orders.schemas import BuyerOrderRead, CheckoutRead, OrderForm, OrderPreview
+from showroom.payments.gateway import CurrentGateway
 from showroom.storefront.router import LinkGrantHeader, OptionalUser
 
 router = APIRouter(tags=["carts"])
@@ -39,9 +40,15 @@ Carts = Annotated[CartService, Depends(get_cart_service)]
 
 
 def get_checkout_service(
-    session: DbSession, settings: AppSettings, request: Request, language: RequestLanguage
+    session: DbSession,
+    settings: AppSettings,
+    request: Request,
+    language: RequestLanguage,
+    gateway: CurrentGateway,
 ) -> CheckoutService:
-    return CheckoutService(session, settings, request.query_params.get("locale") or language)
+    return CheckoutService(
+        session, settings, request.query_params.get("locale") or language, gateway
+    )
 
 
 Checkouts = Annotated[CheckoutService, Depends(get_checkout_service)]
@@ -161,7 +168,7 @@ async def get_checkout(opened: Opened, checkouts: Checkouts) -> CheckoutRead:
 
 @router.post(
     "/carts/{cart_id}/preview",
-    responses=errors(401, 403, 404, 409),
+    responses=errors(401, 403, 404, 409, 503),
     summary="The order as it would be placed",
 )
 async def preview_order(opened: Opened, body: OrderForm, checkouts: Checkouts) -> OrderPreview:
@@ -172,7 +179,7 @@ async def preview_order(opened: Opened, body: OrderForm, checkouts: Checkouts) -
     "/carts/{cart_id}/orders",
     status_code=status.HTTP_201_CREATED,
     response_model=BuyerOrderRead,
-    responses=errors(401, 403, 404, 409),
+    responses=errors(401, 402, 403, 404, 409, 503),
     summary="Place the order (a retry with the same Idempotency-Key replays the answer)",
 )
 async def place_order(

@@ -34,6 +34,14 @@ class FieldError(BaseModel):
     type: str
 
 
+class PaymentAction(BaseModel):
+    """The card needs the buyer's confirmation (3-D Secure): confirm the intent with Stripe.js
+    ``handleCardAction(client_secret)``, then place the order again with ``payment_intent_id``."""
+
+    payment_intent_id: str
+    client_secret: str
+
+
 class Problem(BaseModel):
     """An RFC 9457 problem document with a stable machine-readable ``code``."""
 
@@ -44,6 +52,7 @@ class Problem(BaseModel):
     instance: str | None = None
     code: str
     errors: list[FieldError] | None = None
+    payment_action: PaymentAction | None = None
 
 
 class DomainError(Exception):
@@ -52,6 +61,7 @@ class DomainError(Exception):
     # The refusal itself is a fact to keep (a failed attempt counted): commit the
     # request's transaction before answering with this error.
     keep_changes: bool = False
+    payment_action: PaymentAction | None = None
 
     def __init__(
         self,
@@ -152,6 +162,7 @@ def problem_response(
     detail: str | None = None,
     errors: Sequence[FieldError] | None = None,
     headers: dict[str, str] | None = None,
+    payment_action: PaymentAction | None = None,
 ) -> JSONResponse:
     problem = Problem(
         title=HTTPStatus(status).phrase,
@@ -160,6 +171,7 @@ def problem_response(
         instance=f"urn:showroom:request:{current_request_id()}",
         code=code,
         errors=list(errors) if errors else None,
+        payment_action=payment_action,
     )
     return JSONResponse(
         problem.model_dump(exclude_none=True),
@@ -207,7 +219,12 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
         return problem_response(
-            exc.status, exc.code, detail=exc.detail, errors=exc.errors, headers=exc.headers
+            exc.status,
+            exc.code,
+            detail=exc.detail,
+            errors=exc.errors,
+            headers=exc.headers,
+            payment_action=exc.payment_action,
         )
 
     @app.exception_handler(RequestValidationError)
@@ -345,6 +362,7 @@ PROBLEM_SCHEMA_REF = {"$ref": "#/components/schemas/Problem"}
 _DESCRIPTIONS = {
     400: "The body could not be read (not UTF-8, or not the declared content type)",
     401: "Not authenticated",
+    402: "The card was declined or needs the buyer's confirmation (see `payment_action`)",
     403: "Not allowed",
     404: "Not found",
     409: "Conflict",

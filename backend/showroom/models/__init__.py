@@ -49,6 +49,7 @@ from showroom.models.orders import (
     OrderStatus,
 )
 from showroom.models.outbox import DevMail, OutboxMessage, OutboxStatus
+from showroom.models.payments import Payment, PaymentStatus, StripeEvent
 
 __all__ = [
     "Address",
@@ -93,6 +94,8 @@ __all__ = [
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
+    "Payment",
+    "PaymentStatus",
     "Product",
     "ProductImage",
     "ProductImport",
@@ -104,6 +107,7 @@ __all__ = [
     "SignupCode",
     "Sku",
     "SkuPrice",
+    "StripeEvent",
     "TaxRate",
     "TransactionTerm",
     "User",

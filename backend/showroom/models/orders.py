@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from showroom.core.time import utcnow
 from showroom.models.base import Base, IdMixin, JSONType, TimestampMixin, str_enum
+from showroom.models.payments import Payment
 
 
 class Cart(IdMixin, TimestampMixin, Base):
@@ -123,6 +124,7 @@ class Order(IdMixin, TimestampMixin, Base):
     lines: Mapped[list[OrderLine]] = relationship(
         lazy="raise", order_by="OrderLine.position", passive_deletes=True
     )
+    payment: Mapped[Payment | None] = relationship(lazy="raise", passive_deletes=True)
 
 
 class OrderLine(IdMixin, Base):

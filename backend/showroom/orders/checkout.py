@@ -29,6 +29,8 @@ from showroom.models import (
     OrderEvent,
     OrderLine,
     OrderStatus,
+    Payment,
+    PaymentStatus,
     Product,
     ShippingRateGroup,
     TaxRate,
@@ -41,6 +43,7 @@ from showroom.orders.schemas import (
     BuyerOrderLineRead,
     BuyerOrderRead,
     BuyerSnapshot,
+    CardSummary,
     CheckoutRead,
     CommentSettings,
     OrderAmounts,
@@ -50,7 +53,10 @@ from showroom.orders.schemas import (
     TaxLineRead,
 )
 from showroom.orders.views import order_view
+from showroom.payments.gateway import PaymentGateway, PaymentUnavailable
+from showroom.payments.service import CardPayments, CardService
 from showroom.pricing import (
+    BillingTerm,
     LineInput,
     OrderQuote,
     ShippingGroup,
@@ -104,10 +110,18 @@ class Priced:
 
 
 class CheckoutService:
-    def __init__(self, session: AsyncSession, settings: Settings, language: str) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        settings: Settings,
+        language: str,
+        gateway: PaymentGateway | None = None,
+    ) -> None:
         self.session = session
         self.settings = settings
         self.language = language
+        self.gateway = gateway
+        self.cards = CardPayments(session, gateway)
         self.repo = OrderRepository(session)
         self.carts = CartRepository(session)
         self.store = StorefrontRepository(session)
@@ -135,7 +149,7 @@ class CheckoutService:
             opened=opened,
             org=org,
             addresses=await self.repo.addresses(org.id),
-            payment_methods=self._payment_methods(opened),
+            payment_methods=self._payment_methods(opened, card_ready=self.gateway is not None),
             groups=await self.repo.shipping_groups(shopper.brand.id, shopper.currency),
             taxes=taxes,
             prices=PriceBook(shopper, None, taxes),
@@ -144,9 +158,9 @@ class CheckoutService:
         )
 
     @staticmethod
-    def _payment_methods(opened: OpenCart) -> list[str]:
-        """The link's override, else the catalog's methods, that the brand can take. Card
-        payments come with the next issue: only "Not Use Credit Card" for now."""
+    def _payment_methods(opened: OpenCart, *, card_ready: bool) -> list[str]:
+        """The link's override, else the catalog's methods, that the brand takes: cards when
+        the brand has turned them on and this server has a card processor."""
         link = opened.shopper.link
         allowed = (
             link.payment_methods
@@ -154,7 +168,9 @@ class CheckoutService:
             else opened.catalog.payment_methods
         ) or ["offline", "card"]
         brand = opened.shopper.brand
-        return ["offline"] if "offline" in allowed and brand.offline_payment_accepted else []
+        taken = {"offline": brand.offline_payment_accepted, "card": brand.card_payments_enabled}
+        taken["card"] = taken["card"] and card_ready
+        return [method for method in ("card", "offline") if method in allowed and taken[method]]
 
     def _text(self, ctx: Checkout, text: dict[str, str]) -> str:
         return pick_text(
@@ -384,6 +400,16 @@ class CheckoutService:
                 "This payment method is not available for this order.",
                 "order.payment_method_unavailable",
             )
+        elif (
+            form.payment_method == "card"
+            and form.payment_method_id is None
+            and form.payment_intent_id is None
+        ):
+            errors.add(
+                ("body", "payment_method_id"),
+                "Choose one of your cards, or set a new card.",
+                "order.card_required",
+            )
         billing = ctx.address(form.billing_address_id, AddressKind.billing)
         delivery = ctx.address(form.delivery_address_id, AddressKind.delivery)
         link = ctx.opened.shopper.link
@@ -446,7 +472,17 @@ class CheckoutService:
     async def preview(self, opened: OpenCart, form: OrderForm) -> OrderPreview:
         ctx = await self._checkout(opened)
         priced = self._check_form(ctx, form)
+        card = None
+        if form.payment_method == "card" and form.payment_method_id is not None:
+            if self.gateway is None:
+                raise PaymentUnavailable()
+            found = await CardService.owned(self.gateway, ctx.org, form.payment_method_id)
+            card = CardSummary(brand=found.brand, last4=found.last4)
         return OrderPreview(
+            card=card,
+            card_amount=card_amount(ctx, priced.quote.deposit, priced.quote.total)
+            if form.payment_method == "card"
+            else None,
             amounts=self._amounts(ctx, priced.quote),
             buyer=BuyerSnapshot.model_validate(self._buyer(ctx)),
             billing_address=_snapshot(priced.billing),
@@ -519,10 +555,44 @@ class CheckoutService:
         order_placed_mails(self.session, self.settings, order, ctx.org, ctx.opened.shopper.brand)
         await self.carts.clear(opened.cart.id)
         opened.cart.updated_at = order.created_at
-        view = order_view(order, priced.lines, [event], BuyerOrderRead)
+        payment = None
+        if form.payment_method == "card":
+            # Whatever the database may refuse, it refuses before the card is touched.
+            await self.session.flush()
+            payment = await self._authorize(ctx, form, order, key)
+        view = order_view(order, priced.lines, [event], BuyerOrderRead, payment)
         body = view.model_dump(mode="json")
         await guard.finish(201, body)
+        if payment is not None:
+            try:
+                await self.session.commit()
+            except BaseException:
+                await self.cards.void_quietly(payment.intent_id)
+                raise
         return Replay(201, body)
+
+    async def _authorize(self, ctx: Checkout, form: OrderForm, order: Order, key: str) -> Payment:
+        amount = card_amount(ctx, order.deposit, order.total)
+        held = await self.cards.authorize(
+            ctx.org,
+            method_id=form.payment_method_id,
+            intent_id=form.payment_intent_id,
+            amount=amount,
+            currency=order.currency,
+            idempotency_key=f"showroom-order-{ctx.opened.cart.id}-{key}",
+            metadata={"order_number": order.number, "brand_id": str(order.brand_id)},
+        )
+        payment = Payment(
+            order_id=order.id,
+            intent_id=held.intent.id,
+            status=PaymentStatus.authorized,
+            amount=amount,
+            currency=order.currency,
+            card_brand=held.card.brand if held.card else "",
+            card_last4=held.card.last4 if held.card else "",
+        )
+        self.session.add(payment)
+        return payment
 
     def _order(
         self, ctx: Checkout, form: OrderForm, priced: Priced, user: User, number: int
@@ -565,6 +635,12 @@ class CheckoutService:
             created_at=now,
             updated_at=now,
         )
+
+
+def card_amount(ctx: Checkout, deposit: int, total: int) -> int:
+    """What a card is charged: the deposit with deposit terms, else the whole total."""
+    with_deposit = ctx.opened.shopper.billing_term is BillingTerm.with_deposit
+    return deposit if with_deposit else total
 
 
 def _claim_required() -> Conflict:

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Integer, Select, case, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from showroom.core.idempotency import dialect_insert
 from showroom.core.pagination import PageParams, keyset_page
@@ -118,7 +118,11 @@ class OrderRepository:
     # --- reading ---------------------------------------------------------------------------
 
     async def order(self, order_id: uuid.UUID, **scope: uuid.UUID) -> Order | None:
-        query = select(Order).where(Order.id == order_id).options(selectinload(Order.lines))
+        query = (
+            select(Order)
+            .where(Order.id == order_id)
+            .options(selectinload(Order.lines), joinedload(Order.payment))
+        )
         for column, value in scope.items():
             query = query.where(getattr(Order, column) == value)
         return await self.session.scalar(query)

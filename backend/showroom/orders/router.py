@@ -18,13 +18,16 @@ from showroom.core.pagination import Page, Pagination
 from showroom.models import OrderStatus
 from showroom.orders.schemas import BuyerOrderRead, OrderListItem, OrderRead, OrderTransition
 from showroom.orders.service import OrderFilters, OrderService
+from showroom.payments.gateway import CurrentGateway
 
 buyer_side = APIRouter(prefix="/buyer-organizations/{org_id}", tags=["orders"])
 brand_side = APIRouter(prefix="/brands/{brand_id}", tags=["orders"])
 
 
-def get_order_service(session: DbSession, settings: AppSettings) -> OrderService:
-    return OrderService(session, settings)
+def get_order_service(
+    session: DbSession, settings: AppSettings, gateway: CurrentGateway
+) -> OrderService:
+    return OrderService(session, settings, gateway)
 
 
 Orders = Annotated[OrderService, Depends(get_order_service)]
@@ -127,7 +130,7 @@ async def get_brand_order(order_id: uuid.UUID, ctx: CurrentBrand, orders: Orders
     return await orders.brand_order(ctx, order_id)
 
 
-TRANSITION_RESPONSES = errors(404, 409)
+TRANSITION_RESPONSES = errors(402, 404, 409, 503)
 
 
 def _transition(action: str, summary: str) -> None:

@@ -13,7 +13,8 @@ from showroom.buyers.schemas import AddressRead
 from showroom.carts.schemas import OptionRowRead
 from showroom.core.validation import ResponseSchema, Schema
 from showroom.customers.schemas import TermsSummary
-from showroom.models import CommentMode, OrderStatus
+from showroom.models import CommentMode, OrderStatus, PaymentStatus
+from showroom.payments.schemas import StripeId
 
 PaymentMethod = Literal["offline", "card"]
 
@@ -30,6 +31,14 @@ class OrderForm(Schema):
     billing_address_id: uuid.UUID | None = None
     delivery_address_id: uuid.UUID | None = Field(
         default=None, description="Decides tax and shipping; default: the organization's country"
+    )
+    payment_method_id: StripeId | None = Field(
+        default=None, description="`card`: one of the organization's saved cards"
+    )
+    payment_intent_id: StripeId | None = Field(
+        default=None,
+        description="`card`, after 3-D Secure: the intent from the `payment.requires_action` "
+        "problem, once the buyer has confirmed it",
     )
 
 
@@ -132,10 +141,29 @@ class OrderPreview(ResponseSchema):
     delivery_address: AddressSnapshot | None
     terms: TermsSummary | None = Field(description="When the terms are displayed to the buyer")
     payment_method: PaymentMethod
+    card: CardSummary | None = Field(description="The card to be charged")
+    card_amount: int | None = Field(
+        description="What the card will be charged: the deposit with deposit terms, else the total"
+    )
     comment: str
     brand_name: str
     catalog_name: str
     lines: list[BuyerOrderLineRead]
+
+
+class CardSummary(ResponseSchema):
+    brand: str
+    last4: str
+
+
+class PaymentRead(ResponseSchema):
+    status: PaymentStatus = Field(
+        description="`authorized` (held) → `captured` on confirmation; `canceled` or `refunded` "
+        "when the order is rejected or returned"
+    )
+    amount: int = Field(description="Held on the card: the deposit with deposit terms, else all")
+    currency: str
+    card: CardSummary
 
 
 class OrderEventRead(ResponseSchema):
@@ -160,6 +188,7 @@ class OrderRead(ResponseSchema):
     link_id: uuid.UUID | None
     customer_id: uuid.UUID | None
     payment_method: str
+    payment: PaymentRead | None = Field(description="Card payments only")
     comment: str
     terms: TermsSummary | None
     buyer: BuyerSnapshot
@@ -189,6 +218,7 @@ class OrderListItem(ResponseSchema):
     catalog_id: uuid.UUID | None
     catalog_name: str
     link_id: uuid.UUID | None
+    payment_method: str
     currency: str
     total_quantity: int
     total: int

@@ -32,6 +32,8 @@ from showroom.orders.mails import order_status_mails
 from showroom.orders.repository import OrderRepository
 from showroom.orders.schemas import BuyerOrderRead, OrderListItem, OrderRead
 from showroom.orders.views import list_item, order_view
+from showroom.payments.gateway import PaymentGateway
+from showroom.payments.service import CardPayments
 from showroom.storefront.repository import StorefrontRepository
 
 OPEN = {OrderStatus.placed, OrderStatus.confirmed}
@@ -64,11 +66,14 @@ def _not_found() -> NotFound:
 
 
 class OrderService:
-    def __init__(self, session: AsyncSession, settings: Settings) -> None:
+    def __init__(
+        self, session: AsyncSession, settings: Settings, gateway: PaymentGateway | None = None
+    ) -> None:
         self.session = session
         self.settings = settings
         self.repo = OrderRepository(session)
         self.store = StorefrontRepository(session)
+        self.cards = CardPayments(session, gateway)
 
     # --- the buyer's side ------------------------------------------------------------------
 
@@ -93,7 +98,9 @@ class OrderService:
         order = await self.repo.order(order_id, buyer_organization_id=org_id)
         if order is None:
             raise _not_found()
-        return order_view(order, order.lines, await self.repo.events(order.id), BuyerOrderRead)
+        return order_view(
+            order, order.lines, await self.repo.events(order.id), BuyerOrderRead, order.payment
+        )
 
     # --- the brand's side ------------------------------------------------------------------
 
@@ -108,7 +115,9 @@ class OrderService:
         order = await self.repo.order(order_id, brand_id=ctx.brand_id)
         if order is None:
             raise _not_found()
-        return order_view(order, order.lines, await self.repo.events(order.id), OrderRead)
+        return order_view(
+            order, order.lines, await self.repo.events(order.id), OrderRead, order.payment
+        )
 
     async def change(
         self, ctx: BrandContext, order_id: uuid.UUID, action: str, note: str
@@ -125,6 +134,9 @@ class OrderService:
                 code="order.transition_invalid",
             )
         order.status, order.updated_at = new, now
+        if order.payment is not None:
+            # The money moves with the order; if the processor refuses, nothing changes.
+            await self.cards.follow(order.payment, new)
         if new in RETURNS_STOCK:
             returned: dict[uuid.UUID, int] = defaultdict(int)
             for line in order.lines:
@@ -148,7 +160,9 @@ class OrderService:
         assert org is not None  # RESTRICT keeps an order's organization
         order_status_mails(self.session, self.settings, order, org, ctx.brand, note)
         await self.session.flush()
-        return order_view(order, order.lines, await self.repo.events(order.id), OrderRead)
+        return order_view(
+            order, order.lines, await self.repo.events(order.id), OrderRead, order.payment
+        )
 
     async def _back_to_cart(self, order: Order) -> None:
         """The order's lines go back into the buyer's cart for the catalog (and link),

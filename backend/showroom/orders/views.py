@@ -5,22 +5,41 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
-from showroom.models import Order, OrderEvent, OrderLine
+from showroom.models import Order, OrderEvent, OrderLine, Payment
 from showroom.orders.schemas import (
     BuyerOrderLineRead,
     BuyerOrderRead,
+    CardSummary,
     OrderAmounts,
     OrderEventRead,
     OrderLineRead,
     OrderListItem,
     OrderRead,
+    PaymentRead,
 )
 
 View = TypeVar("View", OrderRead, BuyerOrderRead)
+# Read-model fields built here rather than read off the order (relationships raise).
+GIVEN = {"payment", "lines", "events", "terms", "amounts"}
+
+
+def payment_view(payment: Payment | None) -> PaymentRead | None:
+    if payment is None:
+        return None
+    return PaymentRead(
+        status=payment.status,
+        amount=payment.amount,
+        currency=payment.currency,
+        card=CardSummary(brand=payment.card_brand, last4=payment.card_last4),
+    )
 
 
 def order_view(
-    order: Order, lines: Sequence[OrderLine], events: Sequence[OrderEvent], view: type[View]
+    order: Order,
+    lines: Sequence[OrderLine],
+    events: Sequence[OrderEvent],
+    view: type[View],
+    payment: Payment | None = None,
 ) -> View:
     line_model = BuyerOrderLineRead if view is BuyerOrderRead else OrderLineRead
     fields = line_model.model_fields
@@ -30,8 +49,9 @@ def order_view(
             **{
                 name: getattr(order, name)
                 for name in OrderRead.model_fields
-                if hasattr(order, name)
+                if name not in GIVEN and hasattr(order, name)
             },
+            "payment": payment_view(payment),
             "terms": terms,
             "amounts": OrderAmounts(
                 currency=order.currency,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 
 import stripe
+from fastapi import Depends, Request
 
 from showroom.core.config import Settings
 from showroom.core.errors import DomainError, ServiceUnavailable
@@ -44,8 +45,10 @@ class Intent:
     id: str
     status: str  # Stripe's: requires_action, requires_capture, succeeded, canceled …
     amount: int
-    currency: str
+    currency: str  # lower case, as Stripe writes it
     client_secret: str | None
+    customer: str | None
+    payment_method: str | None
 
 
 class PaymentGateway(Protocol):
@@ -55,6 +58,19 @@ class PaymentGateway(Protocol):
     async def card(self, method_id: str) -> Card | None: ...
     async def attach(self, method_id: str, customer: str) -> Card: ...
     async def detach(self, method_id: str) -> None: ...
+    async def authorize(
+        self,
+        customer: str,
+        method_id: str,
+        amount: int,
+        currency: str,
+        idempotency_key: str,
+        metadata: dict[str, str],
+    ) -> Intent: ...
+    async def intent(self, intent_id: str) -> Intent | None: ...
+    async def capture(self, intent_id: str) -> Intent: ...
+    async def cancel(self, intent_id: str) -> Intent: ...
+    async def refund(self, intent_id: str) -> None: ...
 
 
 def _card(method: Any) -> Card:
@@ -66,6 +82,18 @@ def _card(method: Any) -> Card:
         exp_month=int(card.exp_month),
         exp_year=int(card.exp_year),
         customer=method.customer,
+    )
+
+
+def _intent(intent: Any) -> Intent:
+    return Intent(
+        id=intent.id,
+        status=str(intent.status),
+        amount=int(intent.amount),
+        currency=str(intent.currency),
+        client_secret=intent.client_secret,
+        customer=intent.customer,
+        payment_method=intent.payment_method,
     )
 
 
@@ -142,3 +170,61 @@ class StripeGateway:
 
     async def detach(self, method_id: str) -> None:
         await self._call("detach card", self.client.v1.payment_methods.detach_async(method_id))
+
+    async def authorize(
+        self,
+        customer: str,
+        method_id: str,
+        amount: int,
+        currency: str,
+        idempotency_key: str,
+        metadata: dict[str, str],
+    ) -> Intent:
+        """Hold ``amount`` on the card (manual capture); 3-D Secure may ask the buyer first."""
+        intent = await self._call(
+            "authorize",
+            self.client.v1.payment_intents.create_async(
+                {
+                    "amount": amount,
+                    "currency": currency.lower(),
+                    "customer": customer,
+                    "payment_method": method_id,
+                    "capture_method": "manual",
+                    "confirm": True,
+                    "allowed_payment_method_types": ["card"],
+                    "metadata": metadata,
+                },
+                {"idempotency_key": idempotency_key},
+            ),
+        )
+        return _intent(intent)
+
+    async def intent(self, intent_id: str) -> Intent | None:
+        found = await self._call(
+            "read intent", self.client.v1.payment_intents.retrieve_async(intent_id)
+        )
+        return _intent(found) if found is not None else None
+
+    async def capture(self, intent_id: str) -> Intent:
+        return _intent(
+            await self._call("capture", self.client.v1.payment_intents.capture_async(intent_id))
+        )
+
+    async def cancel(self, intent_id: str) -> Intent:
+        return _intent(
+            await self._call("cancel", self.client.v1.payment_intents.cancel_async(intent_id))
+        )
+
+    async def refund(self, intent_id: str) -> None:
+        await self._call(
+            "refund", self.client.v1.refunds.create_async({"payment_intent": intent_id})
+        )
+
+
+def get_gateway(request: Request) -> PaymentGateway | None:
+    """The app's processor; None when card payments are not set up."""
+    gateway: PaymentGateway | None = request.app.state.payment_gateway
+    return gateway
+
+
+CurrentGateway = Annotated[PaymentGateway | None, Depends(get_gateway)]

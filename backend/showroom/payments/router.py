@@ -3,31 +3,31 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Depends, Header, Request, status
 from starlette.convertors import Convertor, register_url_convertor
 
 from showroom.accounts.dependencies import CurrentUser
 from showroom.core.db import DbSession
 from showroom.core.deps import AppSettings
 from showroom.core.errors import errors
-from showroom.payments.gateway import Card, PaymentGateway
-from showroom.payments.schemas import CardRead, CardRegistration, CardSetup, PaymentConfig
+from showroom.payments.gateway import Card, CurrentGateway
+from showroom.payments.schemas import (
+    CardRead,
+    CardRegistration,
+    CardSetup,
+    PaymentConfig,
+    WebhookReceipt,
+)
 from showroom.payments.service import CardService
+from showroom.payments.webhooks import StripeWebhooks
 
 router = APIRouter(tags=["payments"])
 CARDS = "/buyer-organizations/{org_id}/payment-methods"
 UNAVAILABLE = errors(402, 404, 503)
 
 
-def get_gateway(request: Request) -> PaymentGateway | None:
-    gateway: PaymentGateway | None = request.app.state.payment_gateway
-    return gateway
-
-
 def get_card_service(
-    session: DbSession,
-    settings: AppSettings,
-    gateway: Annotated[PaymentGateway | None, Depends(get_gateway)],
+    session: DbSession, settings: AppSettings, gateway: CurrentGateway
 ) -> CardService:
     return CardService(session, settings, gateway)
 
@@ -99,3 +99,27 @@ async def register_card(
 )
 async def remove_card(org_id: uuid.UUID, method_id: str, user: CurrentUser, cards: Cards) -> None:
     await cards.remove(user, org_id, method_id)
+
+
+def get_webhooks(session: DbSession, settings: AppSettings) -> StripeWebhooks:
+    return StripeWebhooks(session, settings)
+
+
+@router.post(
+    "/webhooks/stripe",
+    responses=errors(400, 404),
+    summary="Stripe events (signed with the webhook secret)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
+async def stripe_webhook(
+    request: Request,
+    webhooks: Annotated[StripeWebhooks, Depends(get_webhooks)],
+    signature: Annotated[str | None, Header(alias="Stripe-Signature", max_length=2000)] = None,
+) -> WebhookReceipt:
+    handled = await webhooks.receive(await request.body(), signature)
+    return WebhookReceipt(received=True, duplicate=not handled)

@@ -34,3 +34,8 @@ class CardSetup(ResponseSchema):
 
 class CardRegistration(Schema):
     payment_method_id: StripeId = Field(description="The PaymentMethod Stripe.js created")
+
+
+class WebhookReceipt(ResponseSchema):
+    received: bool
+    duplicate: bool = Field(description="The event had been handled before")

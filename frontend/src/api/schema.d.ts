@@ -1665,6 +1665,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe events (signed with the webhook secret) */
+        post: operations["payments_stripe_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2234,6 +2251,8 @@ export interface components {
             link_id: string | null;
             /** Number */
             number: string;
+            /** @description Card payments only */
+            payment: components["schemas"]["PaymentRead"] | null;
             /** Payment Method */
             payment_method: string;
             status: components["schemas"]["OrderStatus"];
@@ -2442,6 +2461,13 @@ export interface components {
             client_secret: string;
             /** Setup Intent Id */
             setup_intent_id: string;
+        };
+        /** CardSummary */
+        CardSummary: {
+            /** Brand */
+            brand: string;
+            /** Last4 */
+            last4: string;
         };
         /** CartClaim */
         CartClaim: {
@@ -4050,12 +4076,22 @@ export interface components {
              */
             delivery_address_id?: string | null;
             /**
+             * Payment Intent Id
+             * @description `card`, after 3-D Secure: the intent from the `payment.requires_action` problem, once the buyer has confirmed it
+             */
+            payment_intent_id?: string | null;
+            /**
              * Payment Method
              * @description `offline`: “Not Use Credit Card”
              * @default offline
              * @enum {string}
              */
             payment_method: "offline" | "card";
+            /**
+             * Payment Method Id
+             * @description `card`: one of the organization's saved cards
+             */
+            payment_method_id?: string | null;
         };
         /** OrderLineRead */
         OrderLineRead: {
@@ -4125,6 +4161,8 @@ export interface components {
             link_id: string | null;
             /** Number */
             number: string;
+            /** Payment Method */
+            payment_method: string;
             status: components["schemas"]["OrderStatus"];
             /** Total */
             total: number;
@@ -4146,6 +4184,13 @@ export interface components {
             /** Brand Name */
             brand_name: string;
             buyer: components["schemas"]["BuyerSnapshot"];
+            /** @description The card to be charged */
+            card: components["schemas"]["CardSummary"] | null;
+            /**
+             * Card Amount
+             * @description What the card will be charged: the deposit with deposit terms, else the total
+             */
+            card_amount: number | null;
             /** Catalog Name */
             catalog_name: string;
             /** Comment */
@@ -4209,6 +4254,8 @@ export interface components {
             link_id: string | null;
             /** Number */
             number: string;
+            /** @description Card payments only */
+            payment: components["schemas"]["PaymentRead"] | null;
             /** Payment Method */
             payment_method: string;
             status: components["schemas"]["OrderStatus"];
@@ -4407,6 +4454,17 @@ export interface components {
              */
             email: string;
         };
+        /**
+         * PaymentAction
+         * @description The card needs the buyer's confirmation (3-D Secure): confirm the intent with Stripe.js
+         *     ``handleCardAction(client_secret)``, then place the order again with ``payment_intent_id``.
+         */
+        PaymentAction: {
+            /** Client Secret */
+            client_secret: string;
+            /** Payment Intent Id */
+            payment_intent_id: string;
+        };
         /** PaymentChoice */
         PaymentChoice: {
             /**
@@ -4432,6 +4490,24 @@ export interface components {
             /** Publishable Key */
             publishable_key: string | null;
         };
+        /** PaymentRead */
+        PaymentRead: {
+            /**
+             * Amount
+             * @description Held on the card: the deposit with deposit terms, else all
+             */
+            amount: number;
+            card: components["schemas"]["CardSummary"];
+            /** Currency */
+            currency: string;
+            /** @description `authorized` (held) → `captured` on confirmation; `canceled` or `refunded` when the order is rejected or returned */
+            status: components["schemas"]["PaymentStatus"];
+        };
+        /**
+         * PaymentStatus
+         * @enum {string}
+         */
+        PaymentStatus: "authorized" | "captured" | "canceled" | "refunded" | "failed";
         /** PriceIn */
         PriceIn: {
             /**
@@ -4516,6 +4592,7 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** Instance */
             instance?: string;
+            payment_action?: components["schemas"]["PaymentAction"];
             /** Status */
             status: number;
             /** Title */
@@ -5490,6 +5567,16 @@ export interface components {
             name: {
                 [key: string]: string;
             };
+        };
+        /** WebhookReceipt */
+        WebhookReceipt: {
+            /**
+             * Duplicate
+             * @description The event had been handled before
+             */
+            duplicate: boolean;
+            /** Received */
+            received: boolean;
         };
     };
     responses: never;
@@ -9537,6 +9624,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -9620,6 +9716,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9717,6 +9822,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -9807,6 +9921,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -9890,6 +10013,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13492,7 +13624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -13572,7 +13704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -13648,7 +13780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -13714,7 +13846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -14668,6 +14800,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The card was declined or needs the buyer's confirmation (see `payment_action`) */
+            402: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15716,6 +15857,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Languages"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    payments_stripe_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Stripe-Signature"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description The body could not be read (not UTF-8, or not the declared content type) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid input; `errors` points at the fields */
