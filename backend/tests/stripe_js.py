@@ -32,8 +32,8 @@ class StripeJs:
             )
         return dict(response.json())
 
-    async def handle_card_action(self, client_secret: str, *, success: bool = True) -> None:
-        """``stripe.handleCardAction(client_secret)``: the buyer passes (or fails) 3-D Secure."""
+    async def handle_next_action(self, client_secret: str, *, success: bool = True) -> None:
+        """``stripe.handleNextAction({clientSecret})``: the buyer passes (or fails) 3-D Secure."""
         intent_id = client_secret.split("_secret_")[0]
         async with httpx.AsyncClient(base_url=self.base) as http:
             response = await http.post(

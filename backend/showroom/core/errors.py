@@ -35,8 +35,9 @@ class FieldError(BaseModel):
 
 
 class PaymentAction(BaseModel):
-    """The card needs the buyer's confirmation (3-D Secure): confirm the intent with Stripe.js
-    ``handleCardAction(client_secret)``, then place the order again with ``payment_intent_id``."""
+    """The card needs the buyer's confirmation (3-D Secure). The intent is confirmed
+    automatically, so Stripe.js ``handleNextAction({clientSecret})`` finishes it (the hold is
+    then in place); place the order again with ``payment_intent_id``."""
 
     payment_intent_id: str
     client_secret: str

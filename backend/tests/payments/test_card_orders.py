@@ -136,7 +136,7 @@ async def test_3d_secure_then_place_again_with_the_confirmed_intent(
     assert asked.status_code == 402
     action = problem(asked)
     assert action["code"] == "payment.requires_action"
-    await stripe_js.handle_card_action(action["payment_action"]["client_secret"])
+    await stripe_js.handle_next_action(action["payment_action"]["client_secret"])
 
     intent = action["payment_action"]["payment_intent_id"]
     placed = await place(client, connected, cart, payment_method="card", payment_intent_id=intent)

@@ -4456,8 +4456,9 @@ export interface components {
         };
         /**
          * PaymentAction
-         * @description The card needs the buyer's confirmation (3-D Secure): confirm the intent with Stripe.js
-         *     ``handleCardAction(client_secret)``, then place the order again with ``payment_intent_id``.
+         * @description The card needs the buyer's confirmation (3-D Secure). The intent is confirmed
+         *     automatically, so Stripe.js ``handleNextAction({clientSecret})`` finishes it (the hold is
+         *     then in place); place the order again with ``payment_intent_id``.
          */
         PaymentAction: {
             /** Client Secret */
