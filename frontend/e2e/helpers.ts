@@ -248,3 +248,48 @@ export async function connectCustomer(
   );
   return { email, orgId: org.id };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Card payments (e2e/cards.spec.ts): a buyer with an organization, and localstripe's card field.
+// ---------------------------------------------------------------------------------------------
+
+/** A buyer account and its organization (English, Japan), set up through the API. */
+export async function setUpBuyer(
+  request: APIRequestContext,
+  orgName: string,
+): Promise<{ email: string; orgId: string }> {
+  const email = uniqueEmail('card-buyer');
+  await signUpViaApi(request, email, 'Aoi Tanaka');
+  const buyer = apiAs(request, await apiToken(request, email));
+  const org = await buyer.post<{ id: string }>('/api/v1/buyer-organizations', {
+    kind: 'organization',
+    languages: ['en'],
+    default_language: 'en',
+    name: { en: orgName },
+    representative: { en: 'Aoi Tanaka' },
+    emails: [email],
+    recipients: [email],
+    country: 'JP',
+    phone: '03-1234-5678',
+    contact_email: email,
+  });
+  return { email, orgId: org.id };
+}
+
+/**
+ * Types a card into the Stripe card field labelled `label`. localstripe's Stripe.js (what
+ * e2e/serve.sh runs) renders it as plain text inputs named by their placeholders: number,
+ * exp_month, exp_year (2 digits), cvc, postal_code.
+ */
+export async function fillLocalStripeCard(
+  page: Page,
+  card: { number: string; expiry: string; cvc: string },
+  label = 'Card',
+): Promise<void> {
+  const field = page.getByRole('group', { name: label, exact: true });
+  const [month = '', year = ''] = card.expiry.split('/');
+  await field.getByPlaceholder('number', { exact: true }).fill(card.number.replace(/\s/g, ''));
+  await field.getByPlaceholder('exp_month', { exact: true }).fill(month);
+  await field.getByPlaceholder('exp_year', { exact: true }).fill(year);
+  await field.getByPlaceholder('cvc', { exact: true }).fill(card.cvc);
+}

@@ -232,6 +232,15 @@ const buyerAddressesRoute = createRoute({
   ),
 });
 
+const buyerPaymentMethodsRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/payment-methods',
+  component: lazyRouteComponent(
+    () => import('../features/payments/PaymentMethodsPage'),
+    'PaymentMethodsPage',
+  ),
+});
+
 const newBrandRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/brands/new',
@@ -404,6 +413,7 @@ const routeTree = rootRoute.addChildren([
       buyerSettingsRoute,
       buyerMembersRoute,
       buyerAddressesRoute,
+      buyerPaymentMethodsRoute,
     ]),
     newBrandRoute,
     brandRoute.addChildren([

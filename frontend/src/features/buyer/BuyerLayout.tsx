@@ -2,6 +2,7 @@ import { Badge, Container, Group, Stack, Title } from '@mantine/core';
 import {
   IconAddressBook,
   IconBuildingStore,
+  IconCreditCard,
   IconMail,
   IconSettings,
   IconUsers,
@@ -45,6 +46,11 @@ export function BuyerLayout() {
     { to: '/buyer/$orgId/settings', label: t('buyer.nav.settings'), icon: IconSettings },
     { to: '/buyer/$orgId/members', label: t('buyer.nav.members'), icon: IconUsers },
     { to: '/buyer/$orgId/addresses', label: t('buyer.nav.addresses'), icon: IconAddressBook },
+    {
+      to: '/buyer/$orgId/payment-methods',
+      label: t('payments.page.title'),
+      icon: IconCreditCard,
+    },
   ] as const;
 
   return (
