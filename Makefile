@@ -92,7 +92,9 @@ backend-test-sqlite: $(BACKEND)/.venv/.synced
 backend-test-postgresql: $(BACKEND)/.venv/.synced postgres-check
 	$(PYTEST) -q --db postgresql
 
-backend-test: backend-test-sqlite backend-test-postgresql
+# Both databases at once, each run's output printed whole when it ends.
+backend-test: $(BACKEND)/.venv/.synced postgres-check
+	$(MAKE) --no-print-directory -j2 -O backend-test-sqlite backend-test-postgresql
 
 frontend-test: $(FRONTEND)/node_modules/.installed
 	cd $(FRONTEND) && npm run --silent api:check
