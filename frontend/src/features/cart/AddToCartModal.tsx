@@ -276,7 +276,7 @@ function ItemForm({
                           aria-label={t('cart.form.quantityFor', { sku: name })}
                           min={0}
                           max={cap ?? undefined}
-                          clampBehavior="strict"
+                          clampBehavior="none"
                           allowDecimal={false}
                           allowNegative={false}
                           disabled={cap === 0 || sku.stock_state === null}

@@ -283,7 +283,8 @@ function OrganizationStep({ access, cart }: { access: CartAccess; cart: Cart }) 
   const queryClient = useQueryClient();
   const organizations = useInfiniteQuery(buyerOrganizationsQuery);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
+  // The organizations there were before "Create a New Buyer Organization": the new one is chosen.
+  const [creating, setCreating] = useState<Set<string> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const personal = link.landing.target_buyer_type === 'personal';
   const claim = useMutation({
@@ -301,8 +302,8 @@ function OrganizationStep({ access, cart }: { access: CartAccess; cart: Cart }) 
   );
 
   const closeCreate = async () => {
-    setCreating(false);
-    const before = new Set(items.map((org) => org.id));
+    const before = creating ?? new Set<string>();
+    setCreating(null);
     const next = await organizations.refetch();
     const created = next.data?.pages
       .flatMap((page) => page.items)
@@ -358,7 +359,7 @@ function OrganizationStep({ access, cart }: { access: CartAccess; cart: Cart }) 
               <Button
                 variant="light"
                 leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => setCreating(true)}
+                onClick={() => setCreating(new Set(items.map((org) => org.id)))}
               >
                 {t('buyer.create.title')}
               </Button>
@@ -372,7 +373,10 @@ function OrganizationStep({ access, cart }: { access: CartAccess; cart: Cart }) 
                 {t('cart.organization.continue')}
               </Button>
             </Group>
-            <CreateOrganizationModal opened={creating} onClose={() => void closeCreate()} />
+            <CreateOrganizationModal
+              opened={creating !== null}
+              onClose={() => void closeCreate()}
+            />
           </>
         )}
       </Stack>

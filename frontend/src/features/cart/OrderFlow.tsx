@@ -73,8 +73,10 @@ export function OrderFlow({
 }) {
   const { t } = useTranslation();
   const checkout = useQuery(checkoutQuery(access, cart.id, locale));
-  if (checkout.isPending) return <LoadingState />;
-  if (checkout.isError) {
+  // Once loaded, a failed refetch (the cart changed under the buyer) keeps the form and what
+  // was typed: the refusal is shown by the step that met it.
+  if (checkout.data === undefined) {
+    if (checkout.isPending) return <LoadingState />;
     return (
       <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert">
         <Stack gap="xs" align="flex-start">
