@@ -293,3 +293,104 @@ export async function fillLocalStripeCard(
   await field.getByPlaceholder('exp_year', { exact: true }).fill(year);
   await field.getByPlaceholder('cvc', { exact: true }).fill(card.cvc);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ordering set-up through the API (e2e/ordering.spec.ts): brand settings, catalogs with a
+// deadline, products with little stock, and another buyer's order that takes stock.
+// ---------------------------------------------------------------------------------------------
+
+/** Like {@link apiAs}, with PATCH too; every answer must be a success. */
+export function apiWithPatch(request: APIRequestContext, token: string) {
+  const headers = { Authorization: `Bearer ${token}` };
+  return {
+    ...apiAs(request, token),
+    patch: async <T>(path: string, data: unknown): Promise<T> => {
+      const answer = await request.patch(path, { headers, data });
+      expect(answer.ok(), `PATCH ${path}: ${await answer.text()}`).toBe(true);
+      return (await answer.json()) as T;
+    },
+  };
+}
+
+/** Changes the shop's brand settings (e.g. `{ delivery_date_allowed: true }`). */
+export async function updateBrandSettings(
+  request: APIRequestContext,
+  shop: Shop,
+  settings: Record<string, unknown>,
+): Promise<void> {
+  const api = apiWithPatch(request, await apiToken(request, shop.ownerEmail));
+  await api.patch(`/api/v1/brands/${shop.brandId}/settings`, settings);
+}
+
+/** The ids of the shop's products by model number. */
+export async function productIds(shop: Shop): Promise<Record<string, string>> {
+  const page = await shop.api.get<{ items: { id: string; model_number: string }[] }>(
+    `/api/v1/brands/${shop.brandId}/products?limit=100`,
+  );
+  return Object.fromEntries(page.items.map((product) => [product.model_number, product.id]));
+}
+
+/** A product with one SKU (no properties, no options) and `stock` units tracked, no backorder. */
+export async function createScarceProduct(
+  shop: Shop,
+  modelNumber: string,
+  name: string,
+  stock: number,
+): Promise<string> {
+  const product = await shop.api.post<{ id: string }>(`/api/v1/brands/${shop.brandId}/products`, {
+    model_number: modelNumber,
+    name: { en: name },
+    prices: [{ term_id: shop.wspId, currency: 'JPY', amount: 3000 }],
+    stock: { track_stock: true, stock_quantity: stock },
+  });
+  return product.id;
+}
+
+/** An open catalog of the shop (optionally with an order deadline). */
+export async function createCatalog(
+  shop: Shop,
+  code: string,
+  name: string,
+  productIdList: string[],
+  orderDeadline: string | null = null,
+): Promise<string> {
+  const catalog = await shop.api.post<{ id: string }>(`/api/v1/brands/${shop.brandId}/catalogs`, {
+    code,
+    name: { en: name },
+    status: 'open',
+    product_ids: productIdList,
+    order_deadline: orderDeadline,
+  });
+  return catalog.id;
+}
+
+/** A connected buyer orders `quantity` of every SKU of a product on the standard route. */
+export async function orderViaApi(
+  request: APIRequestContext,
+  buyer: { email: string; orgId: string },
+  catalogId: string,
+  productId: string,
+  quantity: number,
+): Promise<string> {
+  const api = apiAs(request, await apiToken(request, buyer.email));
+  const cart = await api.post<{ id: string }>('/api/v1/carts', {
+    catalog_id: catalogId,
+    buyer_organization_id: buyer.orgId,
+  });
+  const products = await api.get<{ items: { id: string; skus: { id: string }[] }[] }>(
+    `/api/v1/catalogs/${catalogId}/products?buyer_organization_id=${buyer.orgId}&limit=100`,
+  );
+  const product = products.items.find((each) => each.id === productId);
+  expect(product).toBeDefined();
+  await api.post(`/api/v1/carts/${cart.id}/items`, {
+    product_id: productId,
+    skus: (product?.skus ?? []).map((sku) => ({ sku_id: sku.id, quantity })),
+  });
+  const headers = {
+    Authorization: `Bearer ${await apiToken(request, buyer.email)}`,
+    'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}`,
+  };
+  const placed = await request.post(`/api/v1/carts/${cart.id}/orders`, { headers, data: {} });
+  expect(placed.ok(), await placed.text()).toBe(true);
+  return ((await placed.json()) as { number: string }).number;
+}

@@ -127,6 +127,18 @@ const linkCatalogRoute = createRoute({
   ),
 });
 
+const linkCartRoute = createRoute({
+  getParentRoute: () => linkRoute,
+  path: '/catalogs/$catalogId/cart',
+  component: lazyRouteComponent(() => import('../features/cart/CartPage'), 'LinkCartPage'),
+});
+
+const linkCheckoutRoute = createRoute({
+  getParentRoute: () => linkRoute,
+  path: '/catalogs/$catalogId/checkout',
+  component: lazyRouteComponent(() => import('../features/cart/CheckoutPage'), 'CheckoutPage'),
+});
+
 /** Everything below needs a session: restore it from the refresh cookie, else log in. */
 const authenticatedRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -193,6 +205,12 @@ const buyerCatalogRoute = createRoute({
     () => import('../features/store/StandardCatalogPage'),
     'StandardCatalogPage',
   ),
+});
+
+const buyerCartRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/brands/$brandId/catalogs/$catalogId/cart',
+  component: lazyRouteComponent(() => import('../features/cart/CartPage'), 'StandardCartPage'),
 });
 
 const buyerInvitationsRoute = createRoute({
@@ -400,7 +418,7 @@ const routeTree = rootRoute.addChildren([
   invitationRoute,
   brandInvitationRoute,
   mailboxRoute,
-  linkRoute.addChildren([linkIndexRoute, linkCatalogRoute]),
+  linkRoute.addChildren([linkIndexRoute, linkCatalogRoute, linkCartRoute, linkCheckoutRoute]),
   authenticatedRoute.addChildren([
     dashboardRoute,
     accountRoute,
@@ -409,6 +427,7 @@ const routeTree = rootRoute.addChildren([
       buyerBrandsRoute,
       buyerBrandRoute,
       buyerCatalogRoute,
+      buyerCartRoute,
       buyerInvitationsRoute,
       buyerSettingsRoute,
       buyerMembersRoute,

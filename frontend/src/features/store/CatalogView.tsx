@@ -21,6 +21,8 @@ import { LoadMore } from '../../components/LoadMore';
 import { EmptyListState, ErrorState, LoadingState } from '../../components/QueryState';
 import { TermsSummary } from '../../components/TermsSummary';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { CatalogOrdering, type Ordering } from '../cart/CatalogOrdering';
+import { useProductAction } from '../cart/productAction';
 import { isGrantRefused } from './errors';
 import { productPrice, productRrp } from './format';
 import { VideoPlayer } from './Media';
@@ -47,8 +49,11 @@ export function CatalogView({
   view,
   onAccessLost,
   back,
+  ordering,
   level = 1,
 }: {
+  /** Add to cart / draft order list, when the page takes orders. */
+  ordering?: Ordering;
   /** 2 inside a page that has its own h1 (the buyer organization's area). */
   level?: 1 | 2;
   access: StoreAccess;
@@ -74,11 +79,20 @@ export function CatalogView({
       </Stack>
     );
   }
+  const products = (
+    <Products access={access} catalog={catalog.data} view={view} onAccessLost={onAccessLost} />
+  );
   return (
     <Stack gap="xl">
       {back}
       <CatalogHeader catalog={catalog.data} level={level} />
-      <Products access={access} catalog={catalog.data} view={view} onAccessLost={onAccessLost} />
+      {ordering ? (
+        <CatalogOrdering ordering={ordering} catalog={catalog.data} locale={view.locale}>
+          {products}
+        </CatalogOrdering>
+      ) : (
+        products
+      )}
       {catalog.data.video_url ? (
         <Stack gap="sm" component="section" aria-labelledby="catalog-video">
           <Title order={2} size="h3" id="catalog-video">
@@ -244,6 +258,7 @@ function ProductCard({
   onOpen: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const action = useProductAction();
   const price = productPrice(t, product, i18n.language);
   const rrp = showsRrp ? productRrp(t, product, i18n.language) : null;
   const image = product.images[0];
@@ -281,6 +296,7 @@ function ProductCard({
             </Text>
           ) : null}
         </Group>
+        {action ? <Group mt={4}>{action(product)}</Group> : null}
       </Stack>
     </Card>
   );

@@ -1,8 +1,9 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconShoppingCart } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { useLinkCartAccess } from '../cart/linkOrg';
 import { CatalogView } from './CatalogView';
 import { useLinkContext } from './linkContext';
 
@@ -12,7 +13,9 @@ const route = getRouteApi('/l/$token/catalogs/$catalogId');
 export function LinkCatalogPage() {
   const { t } = useTranslation();
   const { catalogId } = route.useParams();
-  const { token, grant, landing, view, reopen } = useLinkContext();
+  const link = useLinkContext();
+  const { token, grant, landing, view, reopen } = link;
+  const cartAccess = useLinkCartAccess(link);
   const back =
     landing.kind === 'instant' ? null : (
       <AnchorLink to="/l/$token" params={{ token }} size="sm">
@@ -27,6 +30,21 @@ export function LinkCatalogPage() {
       view={view}
       onAccessLost={reopen}
       back={back}
+      ordering={{
+        access: cartAccess,
+        mode: 'link',
+        cartLink: (label) => (
+          <ButtonLink
+            to="/l/$token/catalogs/$catalogId/cart"
+            params={{ token, catalogId }}
+            size="xs"
+            variant="light"
+            leftSection={<IconShoppingCart size={14} aria-hidden />}
+          >
+            {label}
+          </ButtonLink>
+        ),
+      }}
     />
   );
 }

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { forgetGrant, pickAllowed, readPreferences, savePreferences } from './grants';
 import { openLink } from './landing';
 import { LinkContext, type LinkContextValue } from './linkContext';
+import { LinkCartButton } from '../cart/LinkCartButton';
 import { CustomerLoginGate, GoneGate, NotYetGate, PasscodeGate } from './LinkGates';
 import { storeKeys, type LinkLanding } from './storeApi';
 
@@ -107,7 +108,13 @@ export function LinkPage() {
 
   return (
     <Box>
-      <LinkHeader landing={data} locale={locale} currency={currency} onChoose={choose} />
+      <LinkHeader
+        landing={data}
+        locale={locale}
+        currency={currency}
+        onChoose={choose}
+        cart={context ? <LinkCartButton link={context} /> : null}
+      />
       {body}
     </Box>
   );
@@ -119,7 +126,9 @@ function LinkHeader({
   locale,
   currency,
   onChoose,
+  cart,
 }: {
+  cart: ReactNode;
   landing: LinkLanding;
   locale: string;
   currency: string | undefined;
@@ -161,6 +170,7 @@ function LinkHeader({
           ) : null}
         </Group>
         <Group gap="xs" wrap="nowrap">
+          {cart}
           {landing.languages.length > 1 ? (
             <Select
               aria-label={t('store.language')}

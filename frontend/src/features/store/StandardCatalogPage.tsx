@@ -1,8 +1,8 @@
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconShoppingCart } from '@tabler/icons-react';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { CatalogView } from './CatalogView';
 
 const route = getRouteApi('/_authenticated/buyer/$orgId/brands/$brandId/catalogs/$catalogId');
@@ -23,6 +23,21 @@ export function StandardCatalogPage() {
           {t('store.backToBrandPage')}
         </AnchorLink>
       }
+      ordering={{
+        access: { kind: 'organization', orgId },
+        mode: 'standard',
+        cartLink: (label) => (
+          <ButtonLink
+            to="/buyer/$orgId/brands/$brandId/catalogs/$catalogId/cart"
+            params={{ orgId, brandId, catalogId }}
+            size="xs"
+            variant="light"
+            leftSection={<IconShoppingCart size={14} aria-hidden />}
+          >
+            {label}
+          </ButtonLink>
+        ),
+      }}
     />
   );
 }
