@@ -246,9 +246,13 @@ class CheckoutService:
             tax_rate=self._tax(ctx, group.tax_rate_id),
         )
 
-    def _price(self, ctx: Checkout, destination: str) -> tuple[OrderQuote, list[OrderLine]]:
+    def _price(
+        self, ctx: Checkout, destination: str, *, strict: bool = True
+    ) -> tuple[OrderQuote, list[OrderLine]]:
         """The cart priced for a destination; lines with quantity 0 are placeholders and do
-        not become order lines. Refuses what cannot be ordered, pointing into the cart."""
+        not become order lines. Refuses what cannot be ordered, pointing into the cart —
+        unless not ``strict``: the order form opens anyway, the cart shows the problems and
+        preview and placement refuse them."""
         shopper = ctx.opened.shopper
         if shopper.use_as_catalog:
             raise Conflict("This link is for browsing only.", code="cart.catalog_only")
@@ -321,9 +325,10 @@ class CheckoutService:
                     )
                 )
         stock = [p for p in problems if p.code == "cart.stock_short"]
-        if stock:
+        if stock and strict:
             refuse([Problem("stock.insufficient", p.message, p.loc) for p in stock], (), 409)
-        refuse(problems, ())
+        if strict:
+            refuse(problems, ())
         if not lines:
             raise Conflict("Enter a quantity for at least one SKU.", code="cart.empty")
         quote = quote_order(
@@ -435,7 +440,7 @@ class CheckoutService:
     async def checkout(self, opened: OpenCart) -> CheckoutRead:
         ctx = await self._checkout(opened)
         delivery = ctx.default(AddressKind.delivery)
-        quote, _ = self._price(ctx, delivery.country if delivery else ctx.org.country)
+        quote, _ = self._price(ctx, delivery.country if delivery else ctx.org.country, strict=False)
         brand = opened.shopper.brand
         billing = ctx.default(AddressKind.billing)
         return CheckoutRead(

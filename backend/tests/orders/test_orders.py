@@ -245,6 +245,13 @@ async def test_a_refused_order_leaves_the_cart_as_it_was(
     assert (short.status_code, problem(short)["code"]) == (409, "stock.insufficient")
     item = before["items"][0]["id"]
     assert error_locs(short) == [["items", item, "skus", 0, "quantity"]]
+    # The order form still opens; the cart shows the problem, and the preview refuses it.
+    checkout = await client.get(f"{url}/checkout", headers=connected.buyer.headers)
+    assert checkout.status_code == 200, checkout.text
+    preview = await client.post(
+        f"{url}/preview", json=form(connected), headers=connected.buyer.headers
+    )
+    assert problem(preview)["code"] == "stock.insufficient"
 
     await shop.patch(
         f"/catalogs/{season.catalog}",
