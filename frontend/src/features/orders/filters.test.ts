@@ -90,9 +90,11 @@ describe('API queries', () => {
   });
 
   it('sends the brand filters as the brand list and CSV take them', () => {
-    expect(brandOrdersQuery({ buyer: BUYER, catalog: BRAND, link: BUYER, brand: BRAND })).toEqual(
-      { buyer_organization_id: BUYER, catalog_id: BRAND, link_id: BUYER },
-    );
+    expect(brandOrdersQuery({ buyer: BUYER, catalog: BRAND, link: BUYER, brand: BRAND })).toEqual({
+      buyer_organization_id: BUYER,
+      catalog_id: BRAND,
+      link_id: BUYER,
+    });
   });
 
   it('turns the day range into instants: from the first day’s start to the last day’s end', () => {

@@ -69,7 +69,7 @@ function statuses(value: unknown): OrderStatus[] {
 function compact(search: OrdersSearch): OrdersSearch {
   return Object.fromEntries(
     Object.entries(search).filter(([, value]) => value !== undefined && value !== ''),
-  ) as OrdersSearch;
+  );
 }
 
 /** Reads the URL search of an orders list (the route's `validateSearch`). */
