@@ -418,6 +418,15 @@ const brandOrderRoute = brandPage(
   'BrandOrderPage',
 );
 
+// The new-order e-mail links to /brands/{brand}/orders/{order}: lead it to the inbox's order.
+const brandOrderMailRoute = createRoute({
+  getParentRoute: () => authenticatedRoute,
+  path: '/brands/$brandId/orders/$orderId',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/brand/$brandId/orders/$orderId', params, replace: true });
+  },
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
@@ -443,6 +452,7 @@ const routeTree = rootRoute.addChildren([
       buyerOrderRoute,
     ]),
     newBrandRoute,
+    brandOrderMailRoute,
     brandRoute.addChildren([
       brandIndexRoute,
       brandProfileRoute,

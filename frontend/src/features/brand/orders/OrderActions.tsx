@@ -35,6 +35,8 @@ export function OrderActions({ brandId, order }: { brandId: string; order: Brand
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<OrderAction | null>(null);
+  // What the modal shows: kept while it closes, so its title does not change mid-transition.
+  const [shown, setShown] = useState<OrderAction>('reject');
   const [note, setNote] = useState('');
   const [conflict, setConflict] = useState<string | null>(null);
   const actions = allowedActions(order.status);
@@ -65,6 +67,7 @@ export function OrderActions({ brandId, order }: { brandId: string; order: Brand
   const run = (action: OrderAction) => {
     if (needsConfirmation(action)) {
       setNote('');
+      setShown(action);
       setAsking(action);
     } else {
       change.mutate({ action, note: '' });
@@ -112,43 +115,39 @@ export function OrderActions({ brandId, order }: { brandId: string; order: Brand
         opened={asking !== null}
         onClose={() => setAsking(null)}
         title={
-          asking === 'reject'
+          shown === 'reject'
             ? t('orders.actions.rejectTitle', { number: order.number })
             : t('orders.actions.returnTitle', { number: order.number })
         }
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {asking ? (
-          <Stack gap="md">
-            <Text size="sm">
-              {asking === 'reject'
-                ? t('orders.actions.rejectText')
-                : t('orders.actions.returnText')}
-            </Text>
-            <Textarea
-              label={t('orders.actions.note')}
-              description={t('orders.actions.noteHelp')}
-              value={note}
-              maxLength={2000}
-              autosize
-              minRows={2}
-              onChange={(event) => setNote(event.currentTarget.value)}
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={() => setAsking(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button
-                color={asking === 'reject' ? 'red' : undefined}
-                leftSection={ICONS[asking]}
-                loading={change.isPending}
-                onClick={() => change.mutate({ action: asking, note })}
-              >
-                {actionLabel(t, asking)}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
+        <Stack gap="md">
+          <Text size="sm">
+            {shown === 'reject' ? t('orders.actions.rejectText') : t('orders.actions.returnText')}
+          </Text>
+          <Textarea
+            label={t('orders.actions.note')}
+            description={t('orders.actions.noteHelp')}
+            value={note}
+            maxLength={2000}
+            autosize
+            minRows={2}
+            onChange={(event) => setNote(event.currentTarget.value)}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setAsking(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color={shown === 'reject' ? 'red' : undefined}
+              leftSection={ICONS[shown]}
+              loading={change.isPending}
+              onClick={() => change.mutate({ action: shown, note })}
+            >
+              {actionLabel(t, shown)}
+            </Button>
+          </Group>
+        </Stack>
       </Modal>
     </Stack>
   );
