@@ -246,7 +246,7 @@ test('a rejected order gives its stock back; a stale action shows the conflict; 
   await shop.api.post(`/api/v1/brands/${shop.brandId}/orders/${first.id}/confirm`, {});
   await actions.getByRole('button', { name: 'Confirm' }).click();
   const conflict = page.getByRole('alert').filter({ hasText: 'This action is no longer possible' });
-  await expect(conflict).toContainText('cannot be confirmed');
+  await expect(conflict).toContainText('The order changed in the meantime: it is now “Confirmed”.');
   await expect(actions.getByRole('button')).toHaveText([
     'Mark shipped',
     'Reject',

@@ -339,6 +339,7 @@ export function OrderHistory({ events }: { events: AnyOrder['events'] }) {
         component="ol"
         p={0}
         m={0}
+        style={{ listStyle: 'none' }}
       >
         {ordered.map((event, index) => (
           <Timeline.Item

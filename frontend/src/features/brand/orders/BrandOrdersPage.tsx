@@ -22,7 +22,7 @@ import { BrandGate, type BrandContext } from '../shared/BrandGate';
 
 const route = getRouteApi('/_authenticated/brand/$brandId/orders');
 
-/** The brand's order inbox: filters, CSV export, the orders newest first. */
+/** The brand's order inbox: filters, CSV export, the orders as the API lists them. */
 export function BrandOrdersPage() {
   const { t } = useTranslation();
   usePageTitle(t('orders.title'));

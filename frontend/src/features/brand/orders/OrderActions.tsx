@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { ApiError, errorMessage } from '../../../lib/problem';
 import { changeOrder, orderKeys } from '../../orders/data';
-import { actionLabel } from '../../orders/labels';
+import { actionLabel, statusLabel } from '../../orders/labels';
 import type { BrandOrder } from '../../orders/OrderParts';
 import { allowedActions, needsConfirmation, type OrderAction } from '../../orders/status';
 
@@ -38,7 +38,8 @@ export function OrderActions({ brandId, order }: { brandId: string; order: Brand
   // What the modal shows: kept while it closes, so its title does not change mid-transition.
   const [shown, setShown] = useState<OrderAction>('reject');
   const [note, setNote] = useState('');
-  const [conflict, setConflict] = useState<string | null>(null);
+  /** A 409: the status moved on (shown with the fresh status), or another refusal's text. */
+  const [conflict, setConflict] = useState<{ stale: boolean; message: string } | null>(null);
   const actions = allowedActions(order.status);
 
   const change = useMutation({
@@ -51,16 +52,21 @@ export function OrderActions({ brandId, order }: { brandId: string; order: Brand
       queryClient.setQueryData(orderKeys.brandOne(brandId, order.id), updated);
       notifySuccess(t(`orders.actions.done.${action}`, { number: order.number }));
     },
-    onError: (error) => {
+    onError: async (error) => {
       setAsking(null);
       if (error instanceof ApiError && error.status === 409) {
-        setConflict(errorMessage(error));
+        // Reload the order first, so the message names its status as it is now.
+        await queryClient.refetchQueries({ queryKey: orderKeys.brandOne(brandId, order.id) });
+        setConflict({
+          stale: error.code === 'order.transition_invalid',
+          message: errorMessage(error),
+        });
       } else {
         notifyError(error);
       }
     },
     onSettled: () =>
-      // The list and the order itself: fresh status, events and (after a 409) buttons.
+      // The list and the order itself: fresh status, events and buttons.
       queryClient.invalidateQueries({ queryKey: orderKeys.brand(brandId) }),
   });
 
@@ -86,8 +92,11 @@ export function OrderActions({ brandId, order }: { brandId: string; order: Brand
           closeButtonLabel={t('common.close')}
           onClose={() => setConflict(null)}
         >
-          <Text size="sm">{conflict}</Text>
-          <Text size="sm">{t('orders.actions.conflictText')}</Text>
+          <Text size="sm">
+            {conflict.stale
+              ? t('orders.actions.conflictText', { status: statusLabel(t, order.status) })
+              : conflict.message}
+          </Text>
         </Alert>
       ) : null}
       {actions.length > 0 ? (

@@ -17,7 +17,7 @@ import { connectedBrandsQuery } from '../../store/connectedBrands';
 
 const route = getRouteApi('/_authenticated/buyer/$orgId/orders');
 
-/** The organization's orders, newest first, filtered by status, brand and date. */
+/** The organization's orders (in the order the API lists them), filtered by status, brand, date. */
 export function BuyerOrdersPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('orders.title'));
