@@ -139,8 +139,7 @@ export function OrderActions({ brandId, order }: { brandId: string; order: Brand
             description={t('orders.actions.noteHelp')}
             value={note}
             maxLength={2000}
-            autosize
-            minRows={2}
+            rows={3}
             onChange={(event) => setNote(event.currentTarget.value)}
           />
           <Group justify="flex-end" gap="sm">
