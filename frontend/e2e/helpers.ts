@@ -394,3 +394,75 @@ export async function orderViaApi(
   expect(placed.ok(), await placed.text()).toBe(true);
   return ((await placed.json()) as { number: string }).number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Orders through the API (e2e/orders.spec.ts): a product's SKUs as the brand sees them, and an
+// order placed the way the buyer's cart and checkout place it.
+// ---------------------------------------------------------------------------------------------
+
+export interface ShopSku {
+  id: string;
+  code: string;
+  values: Record<string, string>;
+  stock_quantity: number;
+}
+
+/** A product of the shop by model number, with its SKUs and their stock. */
+export async function shopProduct(
+  shop: Shop,
+  modelNumber: string,
+): Promise<{ id: string; skus: ShopSku[] }> {
+  const base = `/api/v1/brands/${shop.brandId}/products`;
+  const page = await shop.api.get<{ items: { id: string; model_number: string }[] }>(
+    `${base}?limit=100`,
+  );
+  const summary = page.items.find((item) => item.model_number === modelNumber);
+  expect(summary, `no product ${modelNumber}`).toBeDefined();
+  return shop.api.get<{ id: string; skus: ShopSku[] }>(`${base}/${summary?.id}`);
+}
+
+export interface CartItemInput {
+  product_id: string;
+  skus: {
+    sku_id: string;
+    quantity: number;
+    options?: { values: Record<string, string>; quantity: number }[];
+  }[];
+  note_to_buyer_company?: string;
+  message_to_brand?: string;
+}
+
+export interface PlacedOrder {
+  id: string;
+  number: string;
+  status: string;
+  amounts: { total: number; currency: string };
+}
+
+/**
+ * Places an order on the standard route as a buyer would: opens the cart for the catalog, adds
+ * the items, previews the order form and places it (with an Idempotency-Key).
+ */
+export async function placeOrderViaApi(
+  request: APIRequestContext,
+  buyer: { email: string; orgId: string },
+  catalogId: string,
+  items: CartItemInput[],
+  form: { comment?: string; payment_method?: 'offline' | 'card' } = {},
+): Promise<PlacedOrder> {
+  const token = await apiToken(request, buyer.email);
+  const api = apiAs(request, token);
+  const cart = await api.post<{ id: string }>('/api/v1/carts', {
+    buyer_organization_id: buyer.orgId,
+    catalog_id: catalogId,
+  });
+  for (const item of items) await api.post(`/api/v1/carts/${cart.id}/items`, item);
+  const body = { payment_method: 'offline', ...form };
+  await api.post(`/api/v1/carts/${cart.id}/preview`, body);
+  const placed = await request.post(`/api/v1/carts/${cart.id}/orders`, {
+    headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': crypto.randomUUID() },
+    data: body,
+  });
+  expect(placed.status(), await placed.text()).toBe(201);
+  return (await placed.json()) as PlacedOrder;
+}

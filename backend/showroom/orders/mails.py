@@ -47,7 +47,7 @@ def order_placed_mails(
             catalog=order.catalog_name,
             quantity=order.total_quantity,
             total=money(order.total, order.currency, brand.default_language),
-            url=f"{settings.public_url}/brands/{brand.id}/orders/{order.id}",
+            url=f"{settings.public_url}/brand/{brand.id}/orders/{order.id}",
         )
 
 

@@ -10,6 +10,7 @@ import {
 import type { AuthSession } from '../lib/auth';
 import { AppLayout } from './AppLayout';
 import { LoadingState } from '../components/QueryState';
+import { parseOrdersSearch } from '../features/orders/filters';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 import {
@@ -259,6 +260,25 @@ const buyerPaymentMethodsRoute = createRoute({
   ),
 });
 
+const buyerOrdersRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/orders',
+  validateSearch: parseOrdersSearch,
+  component: lazyRouteComponent(
+    () => import('../features/buyer/orders/BuyerOrdersPage'),
+    'BuyerOrdersPage',
+  ),
+});
+
+const buyerOrderRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/orders/$orderId',
+  component: lazyRouteComponent(
+    () => import('../features/buyer/orders/BuyerOrderPage'),
+    'BuyerOrderPage',
+  ),
+});
+
 const newBrandRoute = createRoute({
   getParentRoute: () => authenticatedRoute,
   path: '/brands/new',
@@ -410,6 +430,21 @@ const brandLinkRoute = brandPage(
   'EditLinkPage',
 );
 
+const brandOrdersRoute = createRoute({
+  getParentRoute: () => brandRoute,
+  path: '/orders',
+  validateSearch: parseOrdersSearch,
+  component: lazyRouteComponent(
+    () => import('../features/brand/orders/BrandOrdersPage'),
+    'BrandOrdersPage',
+  ),
+});
+const brandOrderRoute = brandPage(
+  '/orders/$orderId',
+  () => import('../features/brand/orders/BrandOrderPage'),
+  'BrandOrderPage',
+);
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   signupRoute,
@@ -433,6 +468,8 @@ const routeTree = rootRoute.addChildren([
       buyerMembersRoute,
       buyerAddressesRoute,
       buyerPaymentMethodsRoute,
+      buyerOrdersRoute,
+      buyerOrderRoute,
     ]),
     newBrandRoute,
     brandRoute.addChildren([
@@ -455,6 +492,8 @@ const routeTree = rootRoute.addChildren([
       brandLinksRoute,
       brandNewLinkRoute,
       brandLinkRoute,
+      brandOrdersRoute,
+      brandOrderRoute,
     ]),
   ]),
 ]);

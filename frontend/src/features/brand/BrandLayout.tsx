@@ -6,6 +6,7 @@ import {
   IconId,
   IconLink,
   IconPhoto,
+  IconReceipt,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
@@ -50,6 +51,7 @@ export function BrandLayout() {
     { to: '/brand/$brandId/lookbooks', label: t('brand.nav.lookbooks'), icon: IconPhoto },
     { to: '/brand/$brandId/customers', label: t('brand.nav.customers'), icon: IconAddressBook },
     { to: '/brand/$brandId/links', label: t('links.nav'), icon: IconLink },
+    { to: '/brand/$brandId/orders', label: t('orders.nav'), icon: IconReceipt },
   ] as const;
 
   return (

@@ -4,6 +4,7 @@ import {
   IconBuildingStore,
   IconCreditCard,
   IconMail,
+  IconReceipt,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
@@ -42,6 +43,7 @@ export function BuyerLayout() {
 
   const sections = [
     { to: '/buyer/$orgId/brands', label: t('buyer.nav.brands'), icon: IconBuildingStore },
+    { to: '/buyer/$orgId/orders', label: t('orders.nav'), icon: IconReceipt },
     { to: '/buyer/$orgId/invitations', label: t('buyer.nav.invitations'), icon: IconMail },
     { to: '/buyer/$orgId/settings', label: t('buyer.nav.settings'), icon: IconSettings },
     { to: '/buyer/$orgId/members', label: t('buyer.nav.members'), icon: IconUsers },
