@@ -13,6 +13,7 @@ import {
   setUpShop,
   uniqueEmail,
   updateBrandSettings,
+  waitForMail,
 } from './helpers';
 
 // Ordering (DOMAIN.md §6): add to cart, the cart, checkout on a link, the "Place an order"
@@ -39,9 +40,11 @@ async function createAddress(page: Page, kind: 'Billing' | 'Delivery', recipient
   await expect(dialog).toBeHidden();
 }
 
-test('a guest orders through a passcode link: cart, sign-up at checkout, preview, order', async ({
+test('a guest orders through a passcode link; the brand confirms; the buyer follows it', async ({
   page,
   request,
+  browser,
+  baseURL,
 }) => {
   const shop = await setUpShop(request, 'Kumo Ordering');
   await updateBrandSettings(request, shop, { delivery_date_allowed: true });
@@ -174,7 +177,36 @@ test('a guest orders through a passcode link: cart, sign-up at checkout, preview
   await page.getByRole('button', { name: 'Place an order' }).click();
   await expect(page.getByText('Your order was placed')).toBeVisible();
   await expect(page.getByTestId('order-number')).toHaveText(/^ORD-\d{6}$/);
-  await expect(page.getByRole('link', { name: /View order ORD-/ })).toBeVisible();
+  const number = await page.getByTestId('order-number').innerText();
+
+  // The buyer finds it under Orders, internal note included.
+  await page.getByRole('link', { name: /View order ORD-/ }).click();
+  await expect(page.getByRole('heading', { name: `Order ${number}`, exact: true })).toBeVisible();
+  await expect(page.getByText('Ginza').first()).toBeVisible();
+  await waitForMail(request, email, new RegExp(`Order ${number} sent to`));
+
+  // The brand sees it without the internal note and confirms it.
+  const brand = await browser.newContext({ baseURL, locale: 'en-US' });
+  const brandPage = await brand.newPage();
+  await brandPage.goto(`/login?redirect=${encodeURIComponent(`/brand/${shop.brandId}/orders`)}`);
+  await logIn(brandPage, shop.ownerEmail);
+  const row = brandPage
+    .getByRole('table', { name: 'Orders' })
+    .getByRole('row', { name: new RegExp(number) });
+  await row.getByRole('link', { name: number }).click();
+  await expect(brandPage.getByText('Gift wrap').first()).toBeVisible();
+  expect(await brandPage.content()).not.toContain('Ginza');
+  await brandPage
+    .getByRole('group', { name: 'Order actions' })
+    .getByRole('button', { name: 'Confirm' })
+    .click();
+  await expect(brandPage.getByText(`Order ${number} is confirmed.`)).toBeVisible();
+  await brand.close();
+
+  // The buyer sees it confirmed and got the e-mail.
+  await page.reload();
+  await expect(page.getByText('Confirmed').first()).toBeVisible();
+  await waitForMail(request, email, new RegExp(`Order ${number}: confirmed`));
 });
 
 test('a standard order from Connected Brands through the "Place an order" modal', async ({
