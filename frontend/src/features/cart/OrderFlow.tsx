@@ -20,12 +20,20 @@ import { LoadingState } from '../../components/QueryState';
 import { formatMoney } from '../../lib/money';
 import { ApiError, fieldPath } from '../../lib/problem';
 import { AddressFormModal } from '../buyer/AddressFormModal';
+import {
+  CardPicker,
+  loadStripe,
+  paymentConfigQuery,
+  placeOrder as placeWithCard,
+  type PaymentValue,
+} from '../payments';
 import type { Address, AddressKind } from '../buyer/addressForm';
 import {
   cartKeys,
   checkoutQuery,
   placeOrder,
   previewOrder,
+  sendOrder,
   type Cart,
   type CartAccess,
   type Checkout,
@@ -135,6 +143,8 @@ function OrderSteps({
     billing_address_id: checkout.default_billing_address_id,
     delivery_address_id: checkout.default_delivery_address_id,
   }));
+  // The card step's choice (`card_step`): a saved card or "Not Use Credit Card"; null until chosen.
+  const [paymentChoice, setPaymentChoice] = useState<PaymentValue | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [preview, setPreview] = useState<OrderPreview | null>(null);
@@ -188,8 +198,25 @@ function OrderSteps({
     setFormError(cartErrorMessage(error));
   };
 
+  const offlineOffered = checkout.payment_methods.some((each) => each.code === 'offline');
+  /** What is sent: with the card step, its choice decides the payment method (and card). */
+  const sent: OrderForm =
+    checkout.card_step && paymentChoice
+      ? {
+          ...form,
+          payment_method: paymentChoice.payment_method,
+          payment_method_id:
+            paymentChoice.payment_method === 'card'
+              ? (paymentChoice.payment_method_id ?? null)
+              : null,
+        }
+      : form;
+
   const validateDetails = (): boolean => {
     const found: FieldErrors = {};
+    if (checkout.card_step && !paymentChoice) {
+      found.payment_method = t('payments.picker.required');
+    }
     if (checkout.require_address) {
       if (!form.billing_address_id) found.billing_address_id = t('cart.checkout.addressRequired');
       if (!form.delivery_address_id) {
@@ -201,7 +228,7 @@ function OrderSteps({
   };
 
   const previewing = useMutation({
-    mutationFn: () => previewOrder(access, cart.id, form, locale),
+    mutationFn: () => previewOrder(access, cart.id, sent, locale),
     onSuccess: (data) => {
       setPreview(data);
       setRefusedLines([]);
@@ -212,7 +239,25 @@ function OrderSteps({
   });
 
   const placing = useMutation({
-    mutationFn: () => placeOrder(access, cart.id, form, attempt.current.for(form), locale),
+    mutationFn: () => {
+      if (sent.payment_method !== 'card') {
+        return placeOrder(access, cart.id, sent, attempt.current.for(sent), locale);
+      }
+      // By card: every attempt has its own key; 3-D Secure goes through Stripe.js.
+      return placeWithCard(
+        ({ idempotencyKey, payment_intent_id }) =>
+          sendOrder(
+            access,
+            cart.id,
+            { ...sent, payment_intent_id: payment_intent_id ?? null },
+            idempotencyKey,
+            locale,
+          ),
+        {
+          stripe: async () => loadStripe(await queryClient.query(paymentConfigQuery)),
+        },
+      );
+    },
     onSuccess: async (order) => {
       attempt.current.finish();
       setPlaced(order);
@@ -230,10 +275,15 @@ function OrderSteps({
     },
   });
 
-  // The shipping fee for the chosen delivery address, as the preview computes it.
+  // The shipping fee for the chosen delivery address, as the preview computes it (before a card
+  // is chosen, as if paid offline when that is offered).
+  const shippingForm: OrderForm =
+    checkout.card_step && !paymentChoice && offlineOffered
+      ? { ...form, payment_method: 'offline', payment_method_id: null }
+      : sent;
   const shipping = useQuery({
-    queryKey: [...cartKeys.all, 'shipping', cart.id, cart.updated_at, form, locale],
-    queryFn: () => previewOrder(access, cart.id, form, locale),
+    queryKey: [...cartKeys.all, 'shipping', cart.id, cart.updated_at, shippingForm, locale],
+    queryFn: () => previewOrder(access, cart.id, shippingForm, locale),
     enabled: step === DETAILS,
     retry: false,
   });
@@ -355,7 +405,22 @@ function OrderSteps({
         <Stepper.Step label={stepTitles[DETAILS]}>
           {heading(DETAILS)}
           <Stack gap="md">
-            {choosesPayment ? (
+            {checkout.card_step ? (
+              <CardPicker
+                orgId={orgId}
+                value={paymentChoice}
+                onChange={(value) => {
+                  setPaymentChoice(value);
+                  setErrors((current) =>
+                    Object.fromEntries(
+                      Object.entries(current).filter(([key]) => key !== 'payment_method'),
+                    ),
+                  );
+                }}
+                offline={offlineOffered}
+                error={errors.payment_method}
+              />
+            ) : choosesPayment ? (
               <Radio.Group
                 label={t('cart.checkout.paymentMethod')}
                 value={form.payment_method}

@@ -5,6 +5,7 @@ import { TermsSummary } from '../../components/TermsSummary';
 import type { Schemas } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { formatMoney, formatPercent } from '../../lib/money';
+import { cardSummaryName } from '../payments/paymentChoice';
 import type { OrderPreview } from './cartApi';
 
 type AddressSnapshot = Schemas['AddressSnapshot'];
@@ -114,6 +115,16 @@ export function OrderPreviewView({
           </Text>{' '}
           {preview.payment_method === 'card' ? t('cart.checkout.card') : t('cart.checkout.offline')}
         </Text>
+        {preview.payment_method === 'card' && preview.card && preview.card_amount !== null ? (
+          <Text size="sm" data-testid="card-charge">
+            {t(
+              amounts.deposit > 0 && preview.card_amount === amounts.deposit
+                ? 'cart.checkout.chargedDeposit'
+                : 'cart.checkout.charged',
+              { card: cardSummaryName(preview.card), amount: money(preview.card_amount) },
+            )}
+          </Text>
+        ) : null}
         {preview.terms ? (
           <TermsSummary terms={preview.terms} caption={t('store.transactionTerms')} />
         ) : null}

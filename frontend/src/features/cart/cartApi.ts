@@ -127,6 +127,24 @@ export function previewOrder(access: CartAccess, cartId: string, form: OrderForm
   );
 }
 
+/** One `POST /carts/{id}/orders`, answered as is (see the payments feature's `placeOrder`). */
+export function sendOrder(
+  access: CartAccess,
+  cartId: string,
+  form: OrderForm,
+  idempotencyKey: string,
+  locale: string,
+) {
+  return client(access).POST('/api/v1/carts/{cart_id}/orders', {
+    params: {
+      path: { cart_id: cartId },
+      header: { ...header(access), 'Idempotency-Key': idempotencyKey },
+      query: { locale },
+    },
+    body: form,
+  });
+}
+
 export function placeOrder(
   access: CartAccess,
   cartId: string,
@@ -134,14 +152,5 @@ export function placeOrder(
   idempotencyKey: string,
   locale: string,
 ) {
-  return unwrap(
-    client(access).POST('/api/v1/carts/{cart_id}/orders', {
-      params: {
-        path: { cart_id: cartId },
-        header: { ...header(access), 'Idempotency-Key': idempotencyKey },
-        query: { locale },
-      },
-      body: form,
-    }),
-  );
+  return unwrap(sendOrder(access, cartId, form, idempotencyKey, locale));
 }

@@ -8,6 +8,7 @@ import type { Schemas } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { formatMoney, formatPercent } from '../../lib/money';
 import { useCountryName } from '../../lib/queries';
+import { cardSummaryName } from '../payments/paymentChoice';
 import { actorSideLabel, formatDay, paymentMethodLabel, statusLabel } from './labels';
 import { OrderStatusBadge } from './OrderStatusBadge';
 import { statusColor } from './status';
@@ -133,7 +134,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 /** Buyer, brand, catalog, payment method, addresses and the terms of the order. */
 export function TransactionDetails({ order }: { order: AnyOrder }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const countryName = useCountryName();
   const { buyer } = order;
   return (
@@ -169,6 +170,18 @@ export function TransactionDetails({ order }: { order: AnyOrder }) {
         <Field label={t('orders.detail.catalog')}>{order.catalog_name}</Field>
         <Field label={t('orders.detail.paymentMethod')}>
           {paymentMethodLabel(t, order.payment_method)}
+          {order.payment ? (
+            <>
+              <br />
+              <span data-testid="order-payment">
+                {t('payments.order.summary', {
+                  status: t(`payments.status.${order.payment.status}`),
+                  card: cardSummaryName(order.payment.card),
+                  amount: formatMoney(order.payment.amount, order.payment.currency, i18n.language),
+                })}
+              </span>
+            </>
+          ) : null}
         </Field>
         <div />
         <Field label={t('orders.detail.billingAddress')}>

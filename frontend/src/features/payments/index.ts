@@ -3,7 +3,9 @@ export { CardForm, CardsUnavailable, type CardFormProps } from './CardForm';
 export { CardPicker, type CardPickerProps } from './CardPicker';
 export { cardsQuery } from './cards';
 export {
+  cardBrandName,
   cardName,
+  cardSummaryName,
   initialPaymentValue,
   isPaymentComplete,
   type PaymentValue,

@@ -85,6 +85,11 @@ export function cardName(card: SavedCard): string {
   return `${cardBrandName(card.brand)} •••• ${card.last4}`;
 }
 
+/** "Visa •••• 4242" for the card of a preview or an order (`{brand, last4}`). */
+export function cardSummaryName(card: { brand: string; last4: string }): string {
+  return `${cardBrandName(card.brand)} •••• ${card.last4}`;
+}
+
 /** "12/34". */
 export function cardExpiry(card: SavedCard): string {
   return `${String(card.exp_month).padStart(2, '0')}/${String(card.exp_year % 100).padStart(2, '0')}`;
