@@ -3,6 +3,7 @@ import {
   cardChoice,
   cardExpiry,
   cardName,
+  cardSummaryName,
   choiceOf,
   initialPaymentValue,
   isPaymentComplete,
@@ -72,6 +73,7 @@ describe('the card picker’s value', () => {
 
   it('names cards the same way in every language', () => {
     expect(cardName(visa)).toBe('Visa •••• 4242');
+    expect(cardSummaryName({ brand: 'mastercard', last4: '4444' })).toBe('Mastercard •••• 4444');
     expect(cardName(jcb)).toBe('JCB •••• 0000');
     expect(cardBrandName('amex')).toBe('American Express');
     expect(cardBrandName('newbrand')).toBe('Newbrand');
