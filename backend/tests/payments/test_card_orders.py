@@ -242,3 +242,51 @@ async def test_webhooks_verified_once_and_forwards_only(
     late_payload, late_headers = signed(intent_event("evt_2", "payment_intent.succeeded", intent))
     await client.post(url, content=late_payload, headers=late_headers)
     assert (await shop.get(detail)).json()["payment"]["status"] == "canceled"
+
+
+@pytest.mark.usefixtures("by_card")
+async def test_stripe_unreachable_places_nothing(
+    shop: Shop,
+    season: Season,
+    client: httpx.AsyncClient,
+    connected: Connected,
+    stripe_js: StripeJs,
+    app: FastAPI,
+) -> None:
+    from showroom.payments.gateway import StripeGateway
+
+    card = await card_of(client, stripe_js, connected)
+    cart = await filled_cart(client, connected, season)
+    stock = await stock_of(shop, season)
+    settings = app.state.settings
+    gateway = app.state.payment_gateway
+    # Nothing listens on port 9 (discard) of the loopback here.
+    app.state.payment_gateway = StripeGateway(
+        settings.model_copy(update={"stripe_api_base": "http://127.0.0.1:9"})
+    )
+    try:
+        down = await place(client, connected, cart, payment_method="card", payment_method_id=card)
+    finally:
+        app.state.payment_gateway = gateway
+    assert down.status_code == 503
+    assert problem(down)["code"] == "payment.unavailable"
+    assert await stock_of(shop, season) == stock
+    assert (await shop.get("/orders")).json()["items"] == []
+    assert (await place(client, connected, cart)).status_code == 201
+
+
+@pytest.mark.usefixtures("by_card")
+async def test_another_organizations_card_is_not_found(
+    season: Season, client: httpx.AsyncClient, connected: Connected, stripe_js: StripeJs
+) -> None:
+    from tests.factories import new_org, new_user
+
+    stranger = await new_user(client)
+    org = await new_org(client, stranger)
+    theirs = await save_card(client, stripe_js, stranger, org, "4242424242424242")
+    cart = await filled_cart(client, connected, season)
+    refused = await place(
+        client, connected, cart, payment_method="card", payment_method_id=theirs.json()["id"]
+    )
+    assert refused.status_code == 404
+    assert problem(refused)["code"] == "payment.card_not_found"
