@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from showroom.dev import localstripe
-from showroom.models import Payment
+from showroom.models import BuyerOrganization, Payment
 from tests.factories import error_locs, problem
 from tests.ordering import Connected, Season
 from tests.orders.test_orders import filled_cart, form, place
@@ -290,3 +290,35 @@ async def test_another_organizations_card_is_not_found(
     )
     assert refused.status_code == 404
     assert problem(refused)["code"] == "payment.card_not_found"
+
+
+@pytest.mark.usefixtures("by_card")
+async def test_a_failed_commit_releases_the_hold(
+    season: Season,
+    client: httpx.AsyncClient,
+    connected: Connected,
+    stripe_js: StripeJs,
+    app: FastAPI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    card = await card_of(client, stripe_js, connected)
+    cart = await filled_cart(client, connected, season)
+
+    async def lost(_: AsyncSession) -> None:
+        raise OperationalError("COMMIT", {}, ConnectionRefusedError("connection refused"))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(AsyncSession, "commit", lost)
+        failed = await place(client, connected, cart, payment_method="card", payment_method_id=card)
+    assert failed.status_code == 503
+    async with app.state.sessionmaker() as session:
+        customer = await session.scalar(
+            select(BuyerOrganization.stripe_customer_id).where(
+                BuyerOrganization.id == uuid.UUID(connected.org["id"])
+            )
+        )
+    intents = await app.state.payment_gateway.client.v1.payment_intents.list_async({"limit": 100})
+    assert [i.status for i in intents.data if i.customer == customer] == ["canceled"]
