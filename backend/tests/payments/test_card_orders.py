@@ -149,7 +149,7 @@ async def test_3d_secure_then_place_again_with_the_confirmed_intent(
 
 
 @pytest.mark.usefixtures("by_card")
-async def test_rejecting_releases_the_hold(
+async def test_rejecting_releases_the_hold_and_returning_refunds(
     shop: Shop, season: Season, client: httpx.AsyncClient, connected: Connected, stripe_js: StripeJs
 ) -> None:
     card = await card_of(client, stripe_js, connected)
@@ -160,6 +160,16 @@ async def test_rejecting_releases_the_hold(
     rejected = await shop.post(f"/orders/{order['id']}/reject", {})
     assert rejected.status_code == 200, rejected.text
     assert rejected.json()["payment"]["status"] == "canceled"
+
+    # Once captured, returning the order to the cart refunds it.
+    cart = await filled_cart(client, connected, season)
+    order = (
+        await place(client, connected, cart, payment_method="card", payment_method_id=card)
+    ).json()
+    assert (await shop.post(f"/orders/{order['id']}/confirm", {})).status_code == 200
+    returned = await shop.post(f"/orders/{order['id']}/return-to-cart", {})
+    assert returned.status_code == 200, returned.text
+    assert returned.json()["payment"]["status"] == "refunded"
 
 
 @pytest.mark.usefixtures("by_card")
