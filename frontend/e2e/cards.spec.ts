@@ -10,6 +10,8 @@ test('a buyer sets a new card, sees a declined one refused, and removes the card
 
   await page.goto('/login');
   await logIn(page, buyer.email);
+  // Leave the login page only once the log-in has finished.
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto(`/buyer/${buyer.orgId}/brands`);
   await page
     .getByRole('navigation', { name: 'Buyer organization sections' })
