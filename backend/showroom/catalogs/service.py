@@ -24,6 +24,7 @@ from showroom.core.errors import Conflict, FieldErrors, Loc, NotFound, invalid_f
 from showroom.core.pagination import PageParams
 from showroom.core.time import utcnow
 from showroom.models import (
+    Brand,
     Catalog,
     CatalogStatus,
     Customer,
@@ -60,6 +61,18 @@ async def check_owned(
         errors.add(loc, f"Each {what} once.", "duplicate")
 
 
+def check_payment_methods(errors: FieldErrors, brand: Brand, methods: Sequence[str]) -> None:
+    """Only the methods the brand's settings take (catalogs and link overrides)."""
+    for method in methods:
+        taken = brand.card_payments_enabled if method == "card" else brand.offline_payment_accepted
+        if not taken:
+            errors.add(
+                ("body", "payment_methods"),
+                f"The brand does not accept {method} payments; change its settings first.",
+                "payment_method_not_accepted",
+            )
+
+
 class CatalogService:
     def __init__(self, session: AsyncSession, ctx: BrandContext) -> None:
         self.session = session
@@ -83,18 +96,7 @@ class CatalogService:
                 "The order deadline must come after the release date.",
                 "deadline_before_release",
             )
-        for method in fields.payment_methods:
-            allowed = (
-                self.brand.card_payments_enabled
-                if method == "card"
-                else self.brand.offline_payment_accepted
-            )
-            if not allowed:
-                errors.add(
-                    ("body", "payment_methods"),
-                    f"The brand does not accept {method} payments; change its settings first.",
-                    "payment_method_not_accepted",
-                )
+        check_payment_methods(errors, self.brand, fields.payment_methods)
         singles: list[tuple[Owned, uuid.UUID | None, str]] = [
             (Media, fields.main_visual_id, "main_visual_id"),
             (ShippingRateGroup, fields.shipping_rate_group_id, "shipping_rate_group_id"),

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.brands.access import BrandContext
 from showroom.catalogs.repository import CatalogRepository, Owned
-from showroom.catalogs.service import check_owned
+from showroom.catalogs.service import check_owned, check_payment_methods
 from showroom.core import security
 from showroom.core.config import Settings
 from showroom.core.errors import Conflict, FieldErrors, Loc, NotFound, invalid_from
@@ -318,15 +318,4 @@ class LinkService:
         for model, item_id, name in singles:
             if item_id is not None and await self.owned.missing(model, [item_id]):
                 errors.add(("body", name), "Not found in this brand.", "not_found")
-        for method in data.payment_methods or []:
-            allowed = (
-                self.brand.card_payments_enabled
-                if method == "card"
-                else self.brand.offline_payment_accepted
-            )
-            if not allowed:
-                errors.add(
-                    ("body", "payment_methods"),
-                    f"The brand does not accept {method} payments; change its settings first.",
-                    "payment_method_not_accepted",
-                )
+        check_payment_methods(errors, self.brand, data.payment_methods or [])

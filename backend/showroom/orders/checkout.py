@@ -17,8 +17,6 @@ from showroom.core.errors import Conflict, FieldError, FieldErrors, Forbidden, I
 from showroom.core.i18n import pick_text
 from showroom.core.idempotency import IdempotencyGuard, Replay, fingerprint
 from showroom.core.time import utcnow
-from showroom.customers.schemas import Terms, TermsSummary
-from showroom.customers.service import terms_summary
 from showroom.models import (
     Address,
     AddressKind,
@@ -175,21 +173,6 @@ class CheckoutService:
     def _text(self, ctx: Checkout, text: dict[str, str]) -> str:
         return pick_text(
             text, ctx.opened.shopper.language, ctx.opened.shopper.brand.default_language
-        )
-
-    def _terms(self, ctx: Checkout) -> TermsSummary:
-        shopper = ctx.opened.shopper
-        return terms_summary(
-            Terms(
-                language=shopper.language,
-                currency=shopper.currency,
-                transaction_term_id=shopper.term.id,
-                condition=shopper.condition,
-                billing_term=shopper.billing_term,
-                deposit_percent=shopper.deposit_percent,
-                apply_tax_to_price=shopper.apply_tax_to_price,
-            ),
-            shopper.term,
         )
 
     def _buyer(self, ctx: Checkout) -> dict[str, Any]:
@@ -471,7 +454,7 @@ class CheckoutService:
             default_delivery_address_id=delivery.id if delivery else None,
             require_address=bool(opened.shopper.link and opened.shopper.link.require_address),
             amounts=self._amounts(ctx, quote),
-            terms=self._terms(ctx) if opened.shopper.display_terms else None,
+            terms=ctx.opened.shopper.terms_summary() if opened.shopper.display_terms else None,
         )
 
     async def preview(self, opened: OpenCart, form: OrderForm) -> OrderPreview:
@@ -492,7 +475,7 @@ class CheckoutService:
             buyer=BuyerSnapshot.model_validate(self._buyer(ctx)),
             billing_address=_snapshot(priced.billing),
             delivery_address=_snapshot(priced.delivery),
-            terms=self._terms(ctx) if opened.shopper.display_terms else None,
+            terms=ctx.opened.shopper.terms_summary() if opened.shopper.display_terms else None,
             payment_method=form.payment_method,
             comment=priced.comment,
             brand_name=self._text(ctx, opened.shopper.brand.name),
@@ -619,7 +602,7 @@ class CheckoutService:
             payment_method=form.payment_method,
             comment=priced.comment,
             terms={
-                **self._terms(ctx).model_dump(mode="json"),
+                **ctx.opened.shopper.terms_summary().model_dump(mode="json"),
                 "transaction_term_name": shopper.term.name,
                 "apply_tax_to_price": shopper.apply_tax_to_price,
                 "display_terms": shopper.display_terms,

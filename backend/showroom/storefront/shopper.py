@@ -15,6 +15,8 @@ from showroom.core.config import Settings
 from showroom.core.errors import Forbidden, NotFound, Unauthorized
 from showroom.core.time import utcnow
 from showroom.customers.repository import ConnectionRepository
+from showroom.customers.schemas import Terms, TermsSummary
+from showroom.customers.service import terms_summary
 from showroom.links.repository import LinkRepository
 from showroom.models import (
     Brand,
@@ -81,6 +83,19 @@ class Shopper:
     @property
     def use_as_catalog(self) -> bool:
         return self.link is not None and self.link.use_as_catalog
+
+    def terms_summary(self) -> TermsSummary:
+        """The terms as the buyer reads them."""
+        terms = Terms(
+            language=self.language,
+            currency=self.currency,
+            transaction_term_id=self.term.id,
+            condition=self.condition,
+            billing_term=self.billing_term,
+            deposit_percent=self.deposit_percent,
+            apply_tax_to_price=self.apply_tax_to_price,
+        )
+        return terms_summary(terms, self.term)
 
     def reachable(self, catalog_id: uuid.UUID) -> Catalog:
         for catalog in self.catalogs:
