@@ -13,7 +13,7 @@ from showroom.core.db import DbSession
 from showroom.core.deps import AppSettings, RequestLanguage
 from showroom.core.errors import Unauthorized, errors
 from showroom.core.pagination import Page
-from showroom.models import User
+from showroom.models import Catalog, User
 from showroom.storefront.schemas import (
     LinkAccess,
     LinkGrant,
@@ -22,6 +22,7 @@ from showroom.storefront.schemas import (
     StoreProduct,
 )
 from showroom.storefront.service import StorefrontService
+from showroom.storefront.shopper import Shopper
 
 router = APIRouter(tags=["shopping"])
 
@@ -95,20 +96,17 @@ async def access_order_link(
     return await storefront.access(token, body, user, _client(request))
 
 
-@router.get(
-    "/catalogs/{catalog_id}",
-    responses=errors(401, 403, 404),
-    summary="A catalog as the shopper sees it",
-)
-async def get_store_catalog(
+async def get_shopping(
     catalog_id: uuid.UUID,
     storefront: Storefront,
     user: OptionalUser,
     grant: LinkGrantHeader = None,
     buyer_organization_id: OrgQuery = None,
     currency: CurrencyQuery = None,
-) -> StoreCatalog:
-    shopper, catalog = await storefront.shoppers.for_catalog(
+) -> tuple[Shopper, Catalog]:
+    """Who is shopping this catalog, on what terms: a link grant, or a user and the buyer
+    organization they order for."""
+    return await storefront.shoppers.for_catalog(
         catalog_id,
         grant=grant,
         user=user,
@@ -116,7 +114,18 @@ async def get_store_catalog(
         currency=currency,
         language=storefront.language,
     )
-    return await storefront.catalog(shopper, catalog)
+
+
+Shopping = Annotated[tuple[Shopper, Catalog], Depends(get_shopping)]
+
+
+@router.get(
+    "/catalogs/{catalog_id}",
+    responses=errors(401, 403, 404),
+    summary="A catalog as the shopper sees it",
+)
+async def get_store_catalog(shopping: Shopping, storefront: Storefront) -> StoreCatalog:
+    return await storefront.catalog(*shopping)
 
 
 @router.get(
@@ -125,26 +134,14 @@ async def get_store_catalog(
     summary="A catalog's products, priced for the shopper",
 )
 async def list_store_products(
-    catalog_id: uuid.UUID,
+    shopping: Shopping,
     storefront: Storefront,
-    user: OptionalUser,
-    grant: LinkGrantHeader = None,
-    buyer_organization_id: OrgQuery = None,
-    currency: CurrencyQuery = None,
     q: Annotated[str | None, Query(max_length=200, description="Search text")] = None,
     category_id: uuid.UUID | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 24,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Page[StoreProduct]:
-    shopper, catalog = await storefront.shoppers.for_catalog(
-        catalog_id,
-        grant=grant,
-        user=user,
-        org_id=buyer_organization_id,
-        currency=currency,
-        language=storefront.language,
-    )
     items, next_cursor = await storefront.products(
-        shopper, catalog, cursor=cursor, limit=limit, search=q, category_id=category_id
+        *shopping, cursor=cursor, limit=limit, search=q, category_id=category_id
     )
     return Page(items=items, next_cursor=next_cursor)

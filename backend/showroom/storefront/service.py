@@ -15,7 +15,6 @@ from showroom.core import security
 from showroom.core.config import Settings
 from showroom.core.errors import (
     Conflict,
-    Forbidden,
     Invalid,
     NotFound,
     TooManyRequests,
@@ -24,15 +23,13 @@ from showroom.core.errors import (
 from showroom.core.i18n import pick_text
 from showroom.core.ratelimit import SlidingWindow
 from showroom.core.time import utcnow
-from showroom.customers.schemas import Terms, TermsSummary
-from showroom.customers.service import terms_summary
+from showroom.customers.schemas import TermsSummary
 from showroom.media.schemas import media_url, thumbnail_url
 from showroom.models import (
     BackgroundType,
     Brand,
     Catalog,
     Customer,
-    CustomerKind,
     LinkKind,
     Lookbook,
     OrderLink,
@@ -167,7 +164,7 @@ class StorefrontService:
                 "use_as_catalog": link.use_as_catalog,
                 "require_address": link.require_address,
                 "video_url": link.video_url if shopper else None,
-                "terms": await self._terms(shopper) if shopper else None,
+                "terms": self._terms(shopper) if shopper else None,
                 "catalogs": [
                     StoreCatalogCard(
                         id=c.id,
@@ -216,22 +213,9 @@ class StorefrontService:
             ],
         )
 
-    async def _terms(self, shopper: Shopper) -> TermsSummary | None:
-        if not shopper.display_terms:
-            return None
-        summary = terms_summary(
-            Terms(
-                language=shopper.language,
-                currency=shopper.currency,
-                transaction_term_id=shopper.term.id,
-                condition=shopper.condition,
-                billing_term=shopper.billing_term,
-                deposit_percent=shopper.deposit_percent,
-                apply_tax_to_price=shopper.apply_tax_to_price,
-            ),
-            shopper.term,
-        )
-        return summary
+    @staticmethod
+    def _terms(shopper: Shopper) -> TermsSummary | None:
+        return shopper.terms_summary() if shopper.display_terms else None
 
     # --- access ----------------------------------------------------------------------------
 
@@ -317,9 +301,7 @@ class StorefrontService:
         shopper = await self.shoppers.for_organization(
             user, body.buyer_organization_id, link.brand_id
         )
-        assert shopper.customer is not None
-        if shopper.customer.kind is not CustomerKind.connected:
-            raise Forbidden("Not a customer of this brand.", code="shopping.not_connected")
+        assert shopper.customer is not None  # found by its organization: a connected one
         return shopper.customer
 
     # --- catalogs --------------------------------------------------------------------------
@@ -358,7 +340,7 @@ class StorefrontService:
                 languages=shopper.languages,
                 tax_inclusive=shopper.apply_tax_to_price,
                 shows_rrp=shopper.term.code.upper() == WSP_CODE,
-                terms=await self._terms(shopper),
+                terms=self._terms(shopper),
             ),
         )
 

@@ -15057,15 +15057,15 @@ export interface operations {
     shopping_list_store_products: {
         parameters: {
             query?: {
-                /** @description Standard orders: the buyer organization the user orders for */
-                buyer_organization_id?: string | null;
-                /** @description One of the link's currencies */
-                currency?: string | null;
                 /** @description Search text */
                 q?: string | null;
                 category_id?: string | null;
                 limit?: number;
                 cursor?: string | null;
+                /** @description Standard orders: the buyer organization the user orders for */
+                buyer_organization_id?: string | null;
+                /** @description One of the link's currencies */
+                currency?: string | null;
                 /** @description Language of the answer; default: Accept-Language */
                 locale?: string | null;
             };
