@@ -4,9 +4,9 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import and_, delete, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from showroom.core.pagination import PageParams, keyset_page
 from showroom.models import (
@@ -17,16 +17,13 @@ from showroom.models import (
     CartItem,
     CatalogProduct,
     Product,
-    Sku,
 )
+from showroom.storefront.repository import PriceList, priced
 
 
-def _with_prices() -> Any:
-    return (
-        selectinload(Product.skus).selectinload(Sku.prices),
-        selectinload(Product.prices),
-        selectinload(Product.images),
-    )
+def _priced(prices: PriceList, images: bool) -> list[Any]:
+    # A cart shows each product's first image: joined, it costs no statement of its own.
+    return [*priced(prices, images=False), *([joinedload(Product.images)] if images else [])]
 
 
 class CartRepository:
@@ -39,8 +36,25 @@ class CartRepository:
     async def delete(self, obj: Cart | CartItem) -> None:
         await self.session.delete(obj)
 
-    async def cart(self, cart_id: uuid.UUID) -> Cart | None:
-        return await self.session.get(Cart, cart_id)
+    async def cart(
+        self, cart_id: uuid.UUID, user_id: uuid.UUID | None
+    ) -> tuple[Cart, BuyerOrganization | None] | None:
+        """The cart, with its buyer organization when the user is a member of it."""
+        member = exists().where(
+            BuyerMember.buyer_organization_id == Cart.buyer_organization_id,
+            BuyerMember.user_id == user_id,
+        )
+        row = (
+            await self.session.execute(
+                select(Cart, BuyerOrganization)
+                .outerjoin(
+                    BuyerOrganization,
+                    and_(BuyerOrganization.id == Cart.buyer_organization_id, member),
+                )
+                .where(Cart.id == cart_id)
+            )
+        ).first()
+        return (row[0], row[1]) if row else None
 
     async def by_scope(self, scope: str) -> Cart | None:
         return await self.session.scalar(select(Cart).where(Cart.scope == scope))
@@ -67,23 +81,34 @@ class CartRepository:
     async def clear(self, cart_id: uuid.UUID) -> None:
         await self.session.execute(delete(CartItem).where(CartItem.cart_id == cart_id))
 
-    async def catalog_product(self, catalog_id: uuid.UUID, product_id: uuid.UUID) -> Product | None:
-        """A product of the catalog with its SKUs, prices and images."""
-        return await self.session.scalar(
-            select(Product)
-            .join(CatalogProduct, CatalogProduct.product_id == Product.id)
-            .where(CatalogProduct.catalog_id == catalog_id, Product.id == product_id)
-            .options(*_with_prices())
+    async def catalog_product(
+        self, catalog_id: uuid.UUID, product_id: uuid.UUID, prices: PriceList
+    ) -> Product | None:
+        """A product of the catalog with its SKUs priced for the shopper, and its images."""
+        return (
+            (
+                await self.session.scalars(
+                    select(Product)
+                    .join(CatalogProduct, CatalogProduct.product_id == Product.id)
+                    .where(CatalogProduct.catalog_id == catalog_id, Product.id == product_id)
+                    .options(*_priced(prices, images=True))
+                )
+            )
+            .unique()
+            .first()
         )
 
-    async def products(self, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Product]:
+    async def products(
+        self, ids: Iterable[uuid.UUID], prices: PriceList, *, images: bool = True
+    ) -> dict[uuid.UUID, Product]:
+        """Products with their SKUs priced for the shopper (and their images if wanted)."""
         wanted = set(ids)
         if not wanted:
             return {}
         rows = await self.session.scalars(
-            select(Product).where(Product.id.in_(wanted)).options(*_with_prices())
+            select(Product).where(Product.id.in_(wanted)).options(*_priced(prices, images))
         )
-        return {product.id: product for product in rows}
+        return {product.id: product for product in rows.unique()}
 
     async def page(
         self,

@@ -223,26 +223,29 @@ class CartService:
             )
 
     async def open(self, cart_id: uuid.UUID, raw_grant: str | None, user: User | None) -> OpenCart:
-        cart = await self.repo.cart(cart_id)
-        if cart is None:
+        found = await self.repo.cart(cart_id, user.id if user else None)
+        if found is None:
             raise NotFound("No such cart.", code=CART_NOT_FOUND)
-        org: BuyerOrganization | None = None
+        cart, org = found
         grant: Grant | None = None
         if cart.link_id is not None:
             if not raw_grant:
                 raise Unauthorized(
                     "Open the order link again to use this cart.", code="link.grant_required"
                 )
-            link, brand, grant = await self.shoppers.granted_link(raw_grant)
+            link, grant = await self.shoppers.granted_link(raw_grant)
             guest_mismatch = cart.buyer_organization_id is None and (
                 grant.subject is None or grant.subject != cart.guest_subject
             )
-            if link.id != cart.link_id or guest_mismatch:
+            if link.link.id != cart.link_id or guest_mismatch:
                 raise NotFound("No such cart.", code=CART_NOT_FOUND)
             if cart.buyer_organization_id is not None:
-                org = await self._cart_org(cart.buyer_organization_id, user)
+                if user is None:
+                    raise Unauthorized("Log in to continue.")
+                if org is None:  # another organization's cart: not there for this user
+                    raise NotFound("No such cart.", code=CART_NOT_FOUND)
             shopper = await self.shoppers.for_link(
-                link, brand, grant, currency=cart.currency, language=self.language
+                link, grant, currency=cart.currency, language=self.language
             )
             if shopper is None:
                 raise Unauthorized("Log in to this link first.", code="link.login_required")
@@ -252,7 +255,7 @@ class CartService:
                 raise Unauthorized("Log in to continue.")
             try:
                 shopper = await self.shoppers.for_organization(
-                    user, cart.buyer_organization_id, cart.brand_id, language=self.language
+                    user, cart.buyer_organization_id, brand_id=cart.brand_id, language=self.language
                 )
             except NotFound as exc:  # another organization's cart: not there for this user
                 raise NotFound("No such cart.", code=CART_NOT_FOUND) from exc
@@ -263,21 +266,16 @@ class CartService:
             )
         return OpenCart(cart, shopper, shopper.reachable(cart.catalog_id), grant)
 
-    async def _cart_org(self, org_id: uuid.UUID, user: User | None) -> BuyerOrganization:
-        try:
-            return await self._member_org(org_id, user)
-        except NotFound as exc:  # another organization's cart: not there for this user
-            raise NotFound("No such cart.", code=CART_NOT_FOUND) from exc
-
     async def create(
         self, body: CartCreate, raw_grant: str | None, user: User | None
     ) -> tuple[OpenCart, bool]:
         """The caller's cart for the catalog, opened if it does not exist yet."""
         grant: Grant | None = None
         if raw_grant:
-            link, brand, grant = await self.shoppers.granted_link(raw_grant)
+            context, grant = await self.shoppers.granted_link(raw_grant)
+            link = context.link
             found = await self.shoppers.for_link(
-                link, brand, grant, currency=body.currency, language=self.language
+                context, grant, currency=body.currency, language=self.language
             )
             if found is None:
                 raise Unauthorized("Log in to this link first.", code="link.login_required")
@@ -295,14 +293,15 @@ class CartService:
                 org = None
                 scope = guest_scope(link.id, grant.subject, catalog.id)
         elif user is not None and body.buyer_organization_id is not None:
-            wanted = await self.store.catalog(body.catalog_id)
-            if wanted is None:
-                raise NotFound("No such catalog.", code="catalog.not_found")
-            org = await self._member_org(body.buyer_organization_id, user)
             shopper = await self.shoppers.for_organization(
-                user, org.id, wanted.brand_id, language=self.language
+                user,
+                body.buyer_organization_id,
+                catalog_id=body.catalog_id,
+                language=self.language,
             )
-            catalog = shopper.reachable(wanted.id)
+            org = shopper.organization
+            assert org is not None  # a standard order is always an organization's
+            catalog = shopper.reachable(body.catalog_id)
             scope = org_scope(org.id, catalog.id, None)
         else:
             raise Unauthorized(
@@ -344,11 +343,11 @@ class CartService:
             await self._member_org(org_id, user)
             rows, next_cursor = await self.repo.page(_params(limit, cursor), org_id=org_id)
         elif raw_grant:
-            link, _, grant = await self.shoppers.granted_link(raw_grant)
+            context, grant = await self.shoppers.granted_link(raw_grant)
             if grant.subject is None:
                 return [], None
             rows, next_cursor = await self.repo.page(
-                _params(limit, cursor), guest=(link.id, grant.subject)
+                _params(limit, cursor), guest=(context.link.id, grant.subject)
             )
         else:
             raise Unauthorized(
@@ -395,7 +394,9 @@ class CartService:
 
     async def add_item(self, opened: OpenCart, body: CartItemCreate) -> CartItemRead:
         self._check_open(opened)
-        product = await self.repo.catalog_product(opened.catalog.id, body.product_id)
+        product = await self.repo.catalog_product(
+            opened.catalog.id, body.product_id, opened.shopper.price_list
+        )
         if product is None:
             raise Invalid(
                 "This product is not in the catalog.",
@@ -420,7 +421,7 @@ class CartService:
         self.repo.add(item)
         opened.cart.updated_at = utcnow()
         await self.session.flush()
-        return (await self._item_views(opened, [item], {product.id: product}))[0]
+        return self._item_view(opened, item, product, PriceBook(opened.shopper))
 
     async def _item(self, opened: OpenCart, item_id: uuid.UUID) -> CartItem:
         item = await self.repo.item(opened.cart.id, item_id)
@@ -433,7 +434,8 @@ class CartService:
     ) -> CartItemRead:
         self._check_open(opened)
         item = await self._item(opened, item_id)
-        product = (await self.repo.products([item.product_id]))[item.product_id]
+        products = await self.repo.products([item.product_id], opened.shopper.price_list)
+        product = products[item.product_id]
         given = body.model_fields_set
         rows = _rows(body.skus) if body.skus is not None else item.skus
         when = body.desired_delivery_date if "desired_delivery_date" in given else None
@@ -450,7 +452,7 @@ class CartService:
             item.message_to_brand = body.message_to_brand
         item.updated_at = opened.cart.updated_at = utcnow()
         await self.session.flush()
-        return (await self._item_views(opened, [item], {product.id: product}))[0]
+        return self._item_view(opened, item, product, PriceBook(opened.shopper))
 
     async def remove_item(self, opened: OpenCart, item_id: uuid.UUID) -> None:
         await self.repo.delete(await self._item(opened, item_id))
@@ -549,15 +551,6 @@ class CartService:
     def _text(self, opened: OpenCart, text: dict[str, str]) -> str:
         return pick_text(text, opened.shopper.language, opened.shopper.brand.default_language)
 
-    async def price_book(self, opened: OpenCart) -> PriceBook:
-        return PriceBook(opened.shopper, None, await self.store.tax_rates(opened.shopper.brand.id))
-
-    async def _item_views(
-        self, opened: OpenCart, items: Sequence[CartItem], products: dict[uuid.UUID, Product]
-    ) -> list[CartItemRead]:
-        prices = await self.price_book(opened)
-        return [self._item_view(opened, item, products[item.product_id], prices) for item in items]
-
     def _item_view(
         self, opened: OpenCart, item: CartItem, product: Product, prices: PriceBook
     ) -> CartItemRead:
@@ -652,8 +645,9 @@ class CartService:
     async def view(self, opened: OpenCart) -> CartRead:
         cart, shopper, catalog = opened.cart, opened.shopper, opened.catalog
         items = await self.repo.items(cart.id)
-        products = await self.repo.products(item.product_id for item in items)
-        views = await self._item_views(opened, items, products)
+        products = await self.repo.products((i.product_id for i in items), shopper.price_list)
+        prices = PriceBook(shopper)
+        views = [self._item_view(opened, item, products[item.product_id], prices) for item in items]
         problems: list[Problem] = []
         if shopper.use_as_catalog:
             problems.append(Problem("cart.catalog_only", "This link is for browsing only.", ()))

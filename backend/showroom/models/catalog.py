@@ -8,9 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship
 
 from showroom.models.base import Base, IdMixin, JSONType, TimestampMixin, str_enum
+from showroom.models.commerce import TaxRate
 from showroom.models.media import Media
 
 
@@ -61,6 +62,8 @@ class Product(IdMixin, TimestampMixin, Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
+    category: Mapped[Category | None] = relationship(lazy="raise")
+    tax_rate: Mapped[TaxRate | None] = relationship(lazy="raise")
 
 
 class Sku(IdMixin, TimestampMixin, Base):
@@ -82,6 +85,10 @@ class Sku(IdMixin, TimestampMixin, Base):
     prices: Mapped[list[SkuPrice]] = relationship(
         lazy="raise", cascade="all, delete-orphan", passive_deletes=True
     )
+    # A shopper's list prices, selected with the SKU by storefront/repository.py's loaders
+    # (the SKU's own price first, else its product's) so pricing costs no extra statement.
+    list_amount: Mapped[int | None] = query_expression()
+    rrp_amount: Mapped[int | None] = query_expression()
 
 
 class ProductPrice(IdMixin, Base):

@@ -83,6 +83,7 @@ class ShippingRateGroup(IdMixin, TimestampMixin, Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
     )
+    tax_rate: Mapped[TaxRate | None] = relationship(lazy="raise")
 
 
 class ShippingRate(IdMixin, Base):

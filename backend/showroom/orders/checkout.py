@@ -62,8 +62,7 @@ from showroom.pricing import (
     quote_order,
 )
 from showroom.pricing import TaxRate as PricedTaxRate
-from showroom.storefront.repository import StorefrontRepository
-from showroom.storefront.service import PriceBook
+from showroom.storefront.service import PriceBook, priced_tax
 from showroom.storefront.shopper import ordering_open
 
 PAYMENT_LABELS = {"offline": "Not Use Credit Card", "card": "Credit Card"}
@@ -122,7 +121,6 @@ class CheckoutService:
         self.cards = CardPayments(session, gateway)
         self.repo = OrderRepository(session)
         self.carts = CartRepository(session)
-        self.store = StorefrontRepository(session)
 
     # --- context ---------------------------------------------------------------------------
 
@@ -142,17 +140,21 @@ class CheckoutService:
                 code="checkout.buyer_type",
             )
         items = await self.carts.items(cart.id)
-        taxes = await self.store.tax_rates(shopper.brand.id)
+        groups = await self.repo.shipping_groups(shopper.brand.id, shopper.currency)
+        products = await self.carts.products(
+            (item.product_id for item in items), shopper.price_list, images=False
+        )
+        rates = [p.tax_rate for p in products.values()] + [g.tax_rate for g in groups]
         return Checkout(
             opened=opened,
             org=org,
             addresses=await self.repo.addresses(org.id),
             payment_methods=self._payment_methods(opened, card_ready=self.gateway is not None),
-            groups=await self.repo.shipping_groups(shopper.brand.id, shopper.currency),
-            taxes=taxes,
-            prices=PriceBook(shopper, None, taxes),
+            groups=groups,
+            taxes={rate.id: rate for rate in rates if rate is not None},
+            prices=PriceBook(shopper),
             items=items,
-            products=await self.carts.products(item.product_id for item in items),
+            products=products,
         )
 
     @staticmethod
@@ -208,8 +210,9 @@ class CheckoutService:
         ]
         return [self._group(ctx, g) if g else None for g in wanted]
 
-    def _tax(self, ctx: Checkout, tax_id: uuid.UUID | None) -> PricedTaxRate | None:
-        return ctx.prices.tax_rates.get(tax_id) if tax_id else None
+    @staticmethod
+    def _tax(ctx: Checkout, tax_id: uuid.UUID | None) -> PricedTaxRate | None:
+        return priced_tax(ctx.taxes.get(tax_id)) if tax_id else None
 
     def _group(self, ctx: Checkout, group: ShippingRateGroup) -> ShippingGroup:
         return ShippingGroup(
@@ -257,7 +260,7 @@ class CheckoutService:
                 quantity = int(row["quantity"])
                 if sku is None or quantity == 0:
                     continue
-                base = ctx.prices.base_price(product, sku, shopper.term.id)
+                base = sku.list_amount
                 if base is None:
                     problems.append(
                         Problem(

@@ -48,7 +48,9 @@ class OrderRepository:
                 .where(
                     ShippingRateGroup.brand_id == brand_id, ShippingRateGroup.currency == currency
                 )
-                .options(selectinload(ShippingRateGroup.rates))
+                .options(
+                    selectinload(ShippingRateGroup.rates), joinedload(ShippingRateGroup.tax_rate)
+                )
                 .order_by(ShippingRateGroup.created_at)
             )
         )

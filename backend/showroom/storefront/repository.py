@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, joinedload, selectinload, with_expression
 
 from showroom.models import (
     Brand,
@@ -21,26 +23,160 @@ from showroom.models import (
     OrderLink,
     Product,
     ProductImage,
+    ProductPrice,
     Sku,
-    TaxRate,
+    SkuPrice,
     TransactionTerm,
 )
+
+RRP_CODE = "RRP"
+
+
+@dataclass(frozen=True)
+class PriceList:
+    """The list prices a shopper's SKUs are selected with: the shopper's term in the
+    shopper's currency, and the RRP beside it when the shopper buys at WSP."""
+
+    term_id: uuid.UUID
+    currency: str
+    rrp_term_id: uuid.UUID | None = None
+
+
+def _list_amount(term_id: uuid.UUID, currency: str) -> ColumnElement[int | None]:
+    """The SKU's own price for the term and currency, else its product's."""
+    own = (
+        select(SkuPrice.amount)
+        .where(SkuPrice.sku_id == Sku.id, SkuPrice.term_id == term_id)
+        .where(SkuPrice.currency == currency)
+        .scalar_subquery()
+    )
+    product = (
+        select(ProductPrice.amount)
+        .where(ProductPrice.product_id == Sku.product_id, ProductPrice.term_id == term_id)
+        .where(ProductPrice.currency == currency)
+        .scalar_subquery()
+    )
+    return func.coalesce(own, product)
+
+
+def priced(prices: PriceList, *, images: bool = True) -> list[Any]:
+    """Loader options for products as a shopper sees them: SKUs with their list prices,
+    the tax rate and category joined, and (unless not wanted) the images."""
+    expressions = [with_expression(Sku.list_amount, _list_amount(prices.term_id, prices.currency))]
+    if prices.rrp_term_id is not None:
+        expressions.append(
+            with_expression(Sku.rrp_amount, _list_amount(prices.rrp_term_id, prices.currency))
+        )
+    options: list[Any] = [
+        selectinload(Product.skus).options(*expressions),
+        joinedload(Product.tax_rate),
+        joinedload(Product.category),
+    ]
+    if images:
+        options.append(selectinload(Product.images).joinedload(ProductImage.media))
+    return options
+
+
+def _rrp_term_id(brand_id: Any) -> Any:
+    rrp = aliased(TransactionTerm)  # the outer query may select the shopper's own term
+    return (
+        select(rrp.id)
+        .where(rrp.brand_id == brand_id, func.upper(rrp.code) == RRP_CODE)
+        .correlate_except(rrp)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    link: OrderLink
+    brand: Brand
+    term: TransactionTerm | None  # the link's own terms; None on a Customer Order Link
+    rrp_term_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class CustomerContext:
+    customer: Customer
+    term: TransactionTerm
+    rrp_term_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class OrganizationContext:
+    """A user's buyer organization and, when it trades with the brand, its customer record."""
+
+    organization: BuyerOrganization
+    brand: Brand | None
+    customer: CustomerContext | None
 
 
 class StorefrontRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def link_by_token(self, token: str) -> OrderLink | None:
-        return await self.session.scalar(
-            select(OrderLink).where(
-                OrderLink.token == token, OrderLink.status != LinkStatus.deleted
-            )
+    async def link_context(
+        self, *, link_id: uuid.UUID | None = None, token: str | None = None
+    ) -> LinkContext | None:
+        """A link that is not deleted, with its brand and terms, in one statement."""
+        query = (
+            select(OrderLink, Brand, TransactionTerm, _rrp_term_id(Brand.id))
+            .join(Brand, Brand.id == OrderLink.brand_id)
+            .outerjoin(TransactionTerm, TransactionTerm.id == OrderLink.transaction_term_id)
+            .where(OrderLink.status != LinkStatus.deleted)
         )
+        if link_id is not None:
+            query = query.where(OrderLink.id == link_id)
+        if token is not None:
+            query = query.where(OrderLink.token == token)
+        row = (await self.session.execute(query)).first()
+        return LinkContext(*row) if row else None
 
-    async def link(self, link_id: uuid.UUID) -> OrderLink | None:
-        return await self.session.scalar(
-            select(OrderLink).where(OrderLink.id == link_id, OrderLink.status != LinkStatus.deleted)
+    async def customer_context(
+        self, brand_id: uuid.UUID, customer_id: uuid.UUID
+    ) -> CustomerContext | None:
+        query = (
+            select(Customer, TransactionTerm, _rrp_term_id(Customer.brand_id))
+            .join(TransactionTerm, TransactionTerm.id == Customer.transaction_term_id)
+            .where(Customer.brand_id == brand_id, Customer.id == customer_id)
+        )
+        row = (await self.session.execute(query)).first()
+        return CustomerContext(*row) if row else None
+
+    async def organization_context(
+        self,
+        org_id: uuid.UUID,
+        user_id: uuid.UUID,
+        *,
+        brand_id: uuid.UUID | None = None,
+        catalog_id: uuid.UUID | None = None,
+    ) -> OrganizationContext | None:
+        """The user's buyer organization (None if the user is not a member) with the brand
+        (given, or the catalog's) and the organization's customer record there, if any: one
+        statement for everything a standard order is priced with."""
+        catalog_brand = select(Catalog.brand_id).where(Catalog.id == catalog_id)
+        brand = Brand.id == (brand_id if brand_id is not None else catalog_brand.scalar_subquery())
+        query = (
+            select(BuyerOrganization, Brand, Customer, TransactionTerm, _rrp_term_id(Brand.id))
+            .select_from(BuyerOrganization)
+            .outerjoin(Brand, brand)
+            .outerjoin(
+                Customer,
+                and_(
+                    Customer.brand_id == Brand.id,
+                    Customer.buyer_organization_id == BuyerOrganization.id,
+                ),
+            )
+            .outerjoin(TransactionTerm, TransactionTerm.id == Customer.transaction_term_id)
+            .where(BuyerOrganization.id == org_id, _is_member(user_id))
+        )
+        row = (await self.session.execute(query)).first()
+        if row is None:
+            return None
+        org, found_brand, customer, term, rrp = row
+        return OrganizationContext(
+            org, found_brand, CustomerContext(customer, term, rrp) if customer else None
         )
 
     async def brand(self, brand_id: uuid.UUID) -> Brand | None:
@@ -48,25 +184,6 @@ class StorefrontRepository:
 
     async def catalog(self, catalog_id: uuid.UUID) -> Catalog | None:
         return await self.session.get(Catalog, catalog_id)
-
-    async def term(self, brand_id: uuid.UUID, term_id: uuid.UUID) -> TransactionTerm | None:
-        return await self.session.scalar(
-            select(TransactionTerm).where(
-                TransactionTerm.brand_id == brand_id, TransactionTerm.id == term_id
-            )
-        )
-
-    async def term_by_code(self, brand_id: uuid.UUID, code: str) -> TransactionTerm | None:
-        return await self.session.scalar(
-            select(TransactionTerm).where(
-                TransactionTerm.brand_id == brand_id, func.upper(TransactionTerm.code) == code
-            )
-        )
-
-    async def customer(self, brand_id: uuid.UUID, customer_id: uuid.UUID) -> Customer | None:
-        return await self.session.scalar(
-            select(Customer).where(Customer.brand_id == brand_id, Customer.id == customer_id)
-        )
 
     async def customer_by_link_login(self, brand_id: uuid.UUID, email: str) -> Customer | None:
         return await self.session.scalar(
@@ -77,9 +194,7 @@ class StorefrontRepository:
 
     async def membership(self, org_id: uuid.UUID, user_id: uuid.UUID) -> BuyerOrganization | None:
         return await self.session.scalar(
-            select(BuyerOrganization)
-            .join(BuyerMember, BuyerMember.buyer_organization_id == BuyerOrganization.id)
-            .where(BuyerOrganization.id == org_id, BuyerMember.user_id == user_id)
+            select(BuyerOrganization).where(BuyerOrganization.id == org_id, _is_member(user_id))
         )
 
     async def public_lookbooks(self, brand_id: uuid.UUID, ids: Sequence[str]) -> list[Lookbook]:
@@ -110,13 +225,10 @@ class StorefrontRepository:
             )
         )
 
-    async def tax_rates(self, brand_id: uuid.UUID) -> dict[uuid.UUID, TaxRate]:
-        rows = await self.session.scalars(select(TaxRate).where(TaxRate.brand_id == brand_id))
-        return {rate.id: rate for rate in rows}
-
     async def catalog_products(
         self,
         catalog_id: uuid.UUID,
+        prices: PriceList,
         *,
         after_position: int | None,
         limit: int,
@@ -129,11 +241,7 @@ class StorefrontRepository:
             select(CatalogProduct.position, Product)
             .join(Product, Product.id == CatalogProduct.product_id)
             .where(CatalogProduct.catalog_id == catalog_id)
-            .options(
-                selectinload(Product.skus).selectinload(Sku.prices),
-                selectinload(Product.prices),
-                selectinload(Product.images).joinedload(ProductImage.media),
-            )
+            .options(*priced(prices))
             .order_by(CatalogProduct.position)
             .limit(limit)
         )
@@ -145,9 +253,8 @@ class StorefrontRepository:
             query = query.where(Product.category_id == category_id)
         return [(position, product) for position, product in await self.session.execute(query)]
 
-    async def categories(self, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Category]:
-        wanted = set(ids)
-        if not wanted:
-            return {}
-        rows = await self.session.scalars(select(Category).where(Category.id.in_(wanted)))
-        return {category.id: category for category in rows}
+
+def _is_member(user_id: uuid.UUID) -> ColumnElement[bool]:
+    return exists().where(
+        BuyerMember.buyer_organization_id == BuyerOrganization.id, BuyerMember.user_id == user_id
+    )

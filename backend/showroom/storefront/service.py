@@ -38,13 +38,12 @@ from showroom.models import (
     TaxRate,
     User,
 )
-from showroom.models import Category as CategoryModel
 from showroom.pricing import TaxRate as PricedTaxRate
 from showroom.pricing import Terms as PricingTerms
 from showroom.pricing import display_price, unit_price
 from showroom.products.schemas import ImageRead
-from showroom.storefront.grants import issue_grant
-from showroom.storefront.repository import StorefrontRepository
+from showroom.storefront.grants import issue_grant, link_version, read_grant
+from showroom.storefront.repository import LinkContext, StorefrontRepository
 from showroom.storefront.schemas import (
     Background,
     Category,
@@ -65,8 +64,6 @@ from showroom.storefront.schemas import (
     StoreSku,
 )
 from showroom.storefront.shopper import (
-    RRP_CODE,
-    WSP_CODE,
     Shopper,
     ShopperResolver,
     link_state,
@@ -98,33 +95,29 @@ class StorefrontService:
 
     # --- the landing page ------------------------------------------------------------------
 
-    async def _open_link(self, token: str) -> tuple[OrderLink, Brand]:
-        link = await self.repo.link_by_token(token)
-        brand = await self.repo.brand(link.brand_id) if link else None
-        if link is None or brand is None:
+    async def _open_link(self, token: str) -> LinkContext:
+        found = await self.repo.link_context(token=token)
+        if found is None:
             raise NotFound("No such link.", code="link.not_found")
-        return link, brand
+        return found
 
     async def landing(self, token: str, raw_grant: str | None) -> LinkLanding:
-        link, brand = await self._open_link(token)
+        found = await self._open_link(token)
+        link, brand = found.link, found.brand
         state = link_state(link, brand, utcnow())
         shopper: Shopper | None = None
         fresh: LinkGrant | None = None
         if state == "available":
-            grant = None
-            if raw_grant:
-                try:
-                    granted, _, grant = await self.shoppers.granted_link(raw_grant)
-                except Unauthorized:
-                    grant = None
-                else:
-                    grant = grant if granted.id == link.id else None
+            read = read_grant(raw_grant, self.settings.secret_key) if raw_grant else None
+            # Another link's grant, or one from before the link changed, opens nothing here.
+            valid = read is not None and (read[0].link_id, read[1]) == (link.id, link_version(link))
+            grant = read[0] if read is not None and valid else None
             if grant is None and link.kind is LinkKind.customer:
                 state = "login_required"
             elif grant is None and link.passcode_hash is not None:
                 state = "passcode_required"
             else:
-                shopper = await self.shoppers.for_link(link, brand, grant)
+                shopper = await self.shoppers.for_link(found, grant)
                 if shopper is None:
                     state = "login_required"
                 elif grant is None:
@@ -234,7 +227,8 @@ class StorefrontService:
     async def access(
         self, token: str, body: LinkAccess, user: User | None, client: str
     ) -> LinkGrant:
-        link, brand = await self._open_link(token)
+        found = await self._open_link(token)
+        link, brand = found.link, found.brand
         state = link_state(link, brand, utcnow())
         if state != "available":
             raise Conflict(f"This link is {state.replace('_', ' ')}.", code=f"link.{state}")
@@ -299,7 +293,7 @@ class StorefrontService:
                 loc=("body", "buyer_organization_id"),
             )
         shopper = await self.shoppers.for_organization(
-            user, body.buyer_organization_id, link.brand_id
+            user, body.buyer_organization_id, brand_id=link.brand_id
         )
         assert shopper.customer is not None  # found by its organization: a connected one
         return shopper.customer
@@ -339,7 +333,7 @@ class StorefrontService:
                 language=shopper.language,
                 languages=shopper.languages,
                 tax_inclusive=shopper.apply_tax_to_price,
-                shows_rrp=shopper.term.code.upper() == WSP_CODE,
+                shows_rrp=shopper.shows_rrp,
                 terms=self._terms(shopper),
             ),
         )
@@ -356,6 +350,7 @@ class StorefrontService:
     ) -> tuple[list[StoreProduct], str | None]:
         rows = await self.repo.catalog_products(
             catalog.id,
+            shopper.price_list,
             after_position=decode_position(cursor) if cursor else None,
             limit=limit + 1,
             search=search.strip() if search and search.strip() else None,
@@ -363,32 +358,13 @@ class StorefrontService:
         )
         more = len(rows) > limit
         rows = rows[:limit]
-        prices = PriceBook(
-            shopper, await self._rrp_term_id(shopper), await self.repo.tax_rates(shopper.brand.id)
-        )
-        categories = await self.repo.categories(
-            p.category_id for _, p in rows if p.category_id is not None
-        )
+        prices = PriceBook(shopper)
         lang = (shopper.language, shopper.brand.default_language)
-        items = []
-        for _, product in rows:
-            category = categories.get(product.category_id) if product.category_id else None
-            items.append(self._product(product, category, prices, lang))
+        items = [self._product(product, prices, lang) for _, product in rows]
         return items, encode_position(rows[-1][0]) if more and rows else None
 
-    async def _rrp_term_id(self, shopper: Shopper) -> uuid.UUID | None:
-        if shopper.term.code.upper() != WSP_CODE:
-            return None
-        rrp = await self.repo.term_by_code(shopper.brand.id, RRP_CODE)
-        return rrp.id if rrp else None
-
-    def _product(
-        self,
-        product: Product,
-        category: CategoryModel | None,
-        prices: PriceBook,
-        lang: tuple[str, str],
-    ) -> StoreProduct:
+    def _product(self, product: Product, prices: PriceBook, lang: tuple[str, str]) -> StoreProduct:
+        category = product.category
         names = {
             (prop["code"], value["code"]): self._text(value["name"], *lang)
             for prop in product.sku_properties
@@ -437,36 +413,25 @@ class StorefrontService:
         ]
 
 
+def priced_tax(rate: TaxRate | None) -> PricedTaxRate | None:
+    return PricedTaxRate(str(rate.id), rate.rate, rate.country, rate.rounding) if rate else None
+
+
 class PriceBook:
-    """Prices, RRP and stock of SKUs for one shopper's terms."""
+    """Prices, RRP and stock of SKUs for one shopper's terms, from products loaded with
+    the shopper's price list (``storefront.repository.priced``)."""
 
-    def __init__(
-        self, shopper: Shopper, rrp_term_id: uuid.UUID | None, tax_rates: dict[uuid.UUID, TaxRate]
-    ) -> None:
+    def __init__(self, shopper: Shopper) -> None:
         self.shopper = shopper
-        self.rrp_term_id = rrp_term_id
         self.terms = PricingTerms(kind=shopper.term.kind, condition=shopper.condition)
-        self.tax_rates = {
-            rate_id: PricedTaxRate(str(rate.id), rate.rate, rate.country, rate.rounding)
-            for rate_id, rate in tax_rates.items()
-        }
-
-    def base_price(self, product: Product, sku: Sku, term_id: uuid.UUID) -> int | None:
-        """The term × currency list price, the SKU's own first."""
-        currency = self.shopper.currency
-        for prices in (sku.prices, product.prices):
-            for price in prices:
-                if price.term_id == term_id and price.currency == currency:
-                    return price.amount
-        return None
 
     def sku(self, product: Product, sku: Sku, names: dict[tuple[str, str], str]) -> StoreSku:
-        tax = self.tax_rates.get(product.tax_rate_id) if product.tax_rate_id else None
+        tax = priced_tax(product.tax_rate)
         country = self.shopper.destination_country
         include = self.shopper.apply_tax_to_price
-        base = self.base_price(product, sku, self.shopper.term.id)
+        base = sku.list_amount
         unit = unit_price(base, self.terms) if base is not None else None
-        rrp = self.base_price(product, sku, self.rrp_term_id) if self.rrp_term_id else None
+        rrp = sku.rrp_amount if self.shopper.shows_rrp else None
         state, available = stock_of(sku)
         return StoreSku(
             id=sku.id,

@@ -33,10 +33,14 @@ from showroom.models import (
 )
 from showroom.pricing import BillingTerm
 from showroom.storefront.grants import Grant, link_version, read_grant
-from showroom.storefront.repository import StorefrontRepository
+from showroom.storefront.repository import (
+    CustomerContext,
+    LinkContext,
+    PriceList,
+    StorefrontRepository,
+)
 from showroom.storefront.schemas import LinkState
 
-RRP_CODE = "RRP"
 WSP_CODE = "WSP"
 
 
@@ -79,10 +83,19 @@ class Shopper:
     apply_tax_to_price: bool
     display_terms: bool
     destination_country: str  # decides whether displayed prices include tax
+    rrp_term_id: uuid.UUID | None  # the brand's RRP list, shown beside WSP prices
 
     @property
     def use_as_catalog(self) -> bool:
         return self.link is not None and self.link.use_as_catalog
+
+    @property
+    def shows_rrp(self) -> bool:
+        return self.term.code.upper() == WSP_CODE
+
+    @property
+    def price_list(self) -> PriceList:
+        return PriceList(self.term.id, self.currency, self.rrp_term_id if self.shows_rrp else None)
 
     def terms_summary(self) -> TermsSummary:
         """The terms as the buyer reads them."""
@@ -112,42 +125,38 @@ class ShopperResolver:
 
     # --- link grants -----------------------------------------------------------------------
 
-    async def granted_link(self, raw_grant: str) -> tuple[OrderLink, Brand, Grant]:
+    async def granted_link(self, raw_grant: str) -> tuple[LinkContext, Grant]:
         """The link a grant opens, while it is still usable; 401 otherwise."""
         read = read_grant(raw_grant, self.settings.secret_key)
-        link = await self.repo.link(read[0].link_id) if read else None
-        brand = await self.repo.brand(link.brand_id) if link else None
+        found = await self.repo.link_context(link_id=read[0].link_id) if read else None
         if (
             read is None
-            or link is None
-            or brand is None
-            or read[1] != link_version(link)
-            or link_state(link, brand, utcnow()) != "available"
+            or found is None
+            or read[1] != link_version(found.link)
+            or link_state(found.link, found.brand, utcnow()) != "available"
         ):
             raise Unauthorized(
                 "This link access has ended; open the link again.", code="link.grant_invalid"
             )
-        return link, brand, read[0]
+        return found, read[0]
 
     def grant_ttl(self) -> timedelta:
         return timedelta(hours=self.settings.link_grant_hours)
 
     async def for_link(
         self,
-        link: OrderLink,
-        brand: Brand,
+        found: LinkContext,
         grant: Grant | None,
         *,
         currency: str | None = None,
         language: str | None = None,
     ) -> Shopper | None:
         """The shopper on an open link; None when the link still needs a login."""
+        link, brand, term = found.link, found.brand, found.term
         link_catalogs = (await LinkRepository(self.session, brand.id).catalogs([link.id]))[link.id]
         now = utcnow()
         if link.kind is not LinkKind.customer:
-            assert link.transaction_term_id is not None
             assert link.billing_term is not None
-            term = await self.repo.term(brand.id, link.transaction_term_id)
             assert term is not None  # RESTRICT keeps a link's term
             return Shopper(
                 brand=brand,
@@ -170,18 +179,20 @@ class ShopperResolver:
                 apply_tax_to_price=link.apply_tax_to_price,
                 display_terms=link.display_transaction_terms,
                 destination_country=brand.country,
+                rrp_term_id=found.rrp_term_id,
             )
         customer = (
-            await self.repo.customer(brand.id, grant.customer_id)
+            await self.repo.customer_context(brand.id, grant.customer_id)
             if grant and grant.customer_id
             else None
         )
         if customer is None:
             return None
         visible = {
-            c.id for c in await ConnectionRepository(self.session).visible_catalogs([customer])
+            c.id
+            for c in await ConnectionRepository(self.session).visible_catalogs([customer.customer])
         }
-        return await self._customer_shopper(
+        return self._customer_shopper(
             brand,
             customer,
             None,
@@ -193,34 +204,46 @@ class ShopperResolver:
     # --- standard orders -------------------------------------------------------------------
 
     async def for_organization(
-        self, user: User, org_id: uuid.UUID, brand_id: uuid.UUID, *, language: str | None = None
+        self,
+        user: User,
+        org_id: uuid.UUID,
+        *,
+        brand_id: uuid.UUID | None = None,
+        catalog_id: uuid.UUID | None = None,
+        language: str | None = None,
     ) -> Shopper:
-        org = await self.repo.membership(org_id, user.id)
-        if org is None:
+        """A standard order: the user acting for a buyer organization connected to the brand
+        (given, or the catalog's)."""
+        found = await self.repo.organization_context(
+            org_id, user.id, brand_id=brand_id, catalog_id=catalog_id
+        )
+        if found is None:
             raise NotFound("No such buyer organization.", code="buyer_organization.not_found")
-        connections = ConnectionRepository(self.session)
-        customer = await connections.customer_of(brand_id, org.id)
-        brand = await self.repo.brand(brand_id)
-        if customer is None or brand is None or brand.status is not BrandStatus.active:
+        if found.brand is None:
+            raise NotFound("No such catalog.", code="catalog.not_found")
+        if found.customer is None or found.brand.status is not BrandStatus.active:
             raise Forbidden(
                 "This buyer organization does not trade with the brand.",
                 code="shopping.not_connected",
             )
-        catalogs = await connections.visible_catalogs([customer])
-        return await self._customer_shopper(brand, customer, org, catalogs, language=language)
+        catalogs = await ConnectionRepository(self.session).visible_catalogs(
+            [found.customer.customer]
+        )
+        return self._customer_shopper(
+            found.brand, found.customer, found.organization, catalogs, language=language
+        )
 
-    async def _customer_shopper(
-        self,
+    @staticmethod
+    def _customer_shopper(
         brand: Brand,
-        customer: Customer,
+        found: CustomerContext,
         org: BuyerOrganization | None,
         catalogs: list[Catalog],
         *,
         link: OrderLink | None = None,
         language: str | None = None,
     ) -> Shopper:
-        term = await self.repo.term(brand.id, customer.transaction_term_id)
-        assert term is not None  # RESTRICT keeps a customer's term
+        customer, term = found.customer, found.term
         return Shopper(
             brand=brand,
             link=link,
@@ -238,6 +261,7 @@ class ShopperResolver:
             apply_tax_to_price=customer.apply_tax_to_price,
             display_terms=True,  # a customer's own established terms
             destination_country=org.country if org else customer.country,
+            rrp_term_id=found.rrp_term_id,
         )
 
     # --- either route ----------------------------------------------------------------------
@@ -253,15 +277,14 @@ class ShopperResolver:
         language: str | None,
     ) -> tuple[Shopper, Catalog]:
         if grant:
-            link, brand, read = await self.granted_link(grant)
-            shopper = await self.for_link(link, brand, read, currency=currency, language=language)
+            found, read = await self.granted_link(grant)
+            shopper = await self.for_link(found, read, currency=currency, language=language)
             if shopper is None:
                 raise Unauthorized("Log in to this link first.", code="link.login_required")
         elif user is not None and org_id is not None:
-            catalog = await self.repo.catalog(catalog_id)
-            if catalog is None:
-                raise NotFound("No such catalog.", code="catalog.not_found")
-            shopper = await self.for_organization(user, org_id, catalog.brand_id, language=language)
+            shopper = await self.for_organization(
+                user, org_id, catalog_id=catalog_id, language=language
+            )
         else:
             raise Unauthorized(
                 "Open this catalog from an order link, or log in and choose the buyer "

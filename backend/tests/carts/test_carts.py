@@ -304,23 +304,3 @@ async def test_claim_for_a_private_order_creates_the_personal_organization(
     assert [(o["id"], o["kind"]) for o in orgs] == [
         (claimed.json()["buyer_organization_id"], "personal")
     ]
-
-
-async def test_adding_costs_the_same_statements_for_one_or_six_skus(
-    shop: Shop,
-    season: Season,
-    client: httpx.AsyncClient,
-    connected: Connected,
-    count_statements: Any,
-) -> None:
-    headers = connected.buyer.headers
-    counts = []
-    for quantities in ((1,), (1, 1, 1, 1, 1, 1)):
-        cart = await standard_cart(client, connected, season.catalog)
-        with count_statements() as counter:
-            added = await add_tee(client, cart, season, *quantities, headers=headers)
-        assert added.status_code == 201, added.text
-        counts.append(counter.count)
-        await client.delete(f"/api/v1/carts/{cart['id']}", headers=headers)
-    assert counts[0] == counts[1], counts
-    assert counts[0] <= 16, counts

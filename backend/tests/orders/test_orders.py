@@ -373,37 +373,6 @@ async def test_return_to_cart_puts_the_lines_back(
     assert skus[0]["stock_quantity"] == 20
 
 
-async def test_preview_and_placement_cost_the_same_statements_for_2_or_12_lines(
-    shop: Shop,
-    season: Season,
-    client: httpx.AsyncClient,
-    connected: Connected,
-    count_statements: Any,
-) -> None:
-    counts: dict[str, list[int]] = {"preview": [], "place": []}
-    for lines in (2, 12):
-        cart = await standard_cart(client, connected, season.catalog)
-        for tote in season.totes[:lines]:
-            await add_tote(client, cart, tote, 1, connected.buyer.headers)
-        with count_statements() as counter:
-            preview = await client.post(
-                f"/api/v1/carts/{cart['id']}/preview",
-                json=form(connected),
-                headers=connected.buyer.headers,
-            )
-        assert preview.status_code == 200, preview.text
-        counts["preview"].append(counter.count)
-        with count_statements() as counter:
-            placed = await place(client, connected, cart)
-        assert placed.status_code == 201, placed.text
-        assert len(placed.json()["lines"]) == lines
-        counts["place"].append(counter.count)
-    assert counts["preview"][0] == counts["preview"][1], counts
-    assert counts["place"][0] == counts["place"][1], counts
-    assert counts["preview"][0] <= 20, counts
-    assert counts["place"][0] <= 32, counts
-
-
 # --- races (PostgreSQL) ----------------------------------------------------------------
 
 
