@@ -79,13 +79,17 @@ async def keyset_page(
     created: InstrumentedAttribute[datetime],
     ident: InstrumentedAttribute[uuid.UUID],
     key: Callable[[Any], tuple[datetime, uuid.UUID]] | None = None,
+    newest_first: bool = False,
 ) -> tuple[Sequence[Any], str | None]:
-    """Run ``query`` (already filtered) for one page, ordered by ``(created, ident)``.
-    ``key`` reads those two values from a result row; by default from its first entity."""
+    """Run ``query`` (already filtered) for one page, ordered by ``(created, ident)``,
+    oldest first unless ``newest_first``. ``key`` reads those two values from a result row;
+    by default from its first entity."""
     key = key or _first_entity_key
     if params.after is not None:
-        query = query.where(tuple_(created, ident) > tuple_(*params.after))
-    query = query.order_by(created, ident).limit(params.limit + 1)
+        position, after = tuple_(created, ident), tuple_(*params.after)
+        query = query.where(position < after if newest_first else position > after)
+    order = (created.desc(), ident.desc()) if newest_first else (created, ident)
+    query = query.order_by(*order).limit(params.limit + 1)
     rows = list((await session.execute(query)).all())
     more = len(rows) > params.limit
     rows = rows[: params.limit]

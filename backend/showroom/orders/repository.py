@@ -165,7 +165,12 @@ class OrderRepository:
         self, query: Select[Order], params: PageParams
     ) -> tuple[list[Order], str | None]:
         rows, cursor = await keyset_page(
-            self.session, query, params, created=Order.created_at, ident=Order.id
+            self.session,
+            query,
+            params,
+            created=Order.created_at,
+            ident=Order.id,
+            newest_first=True,  # an inbox and an order history read from the latest
         )
         return [row[0] for row in rows], cursor
 
