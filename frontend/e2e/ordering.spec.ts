@@ -241,7 +241,16 @@ test('a standard order from Connected Brands through the "Place an order" modal'
       .getByRole('button', { name: 'Edit draft order list item' }),
   ).toBeVisible();
 
-  await page.getByRole('link', { name: 'Check your draft order list' }).click();
+  // The organization's draft order lists show it, and open it.
+  await page
+    .getByRole('navigation', { name: 'Buyer organization sections' })
+    .getByRole('link', { name: 'Draft order lists' })
+    .click();
+  const drafts = page.getByRole('table', { name: 'Draft order lists' });
+  const row = drafts.getByRole('row', { name: /Spring\/Summer 2026/ });
+  await expect(row.getByRole('cell', { name: 'Sora Orders' })).toBeVisible();
+  await expect(row.getByRole('cell').nth(2)).toHaveText('4');
+  await row.getByRole('link', { name: 'Spring/Summer 2026' }).click();
   await expect(page.getByRole('heading', { name: 'Draft order list', level: 2 })).toBeVisible();
   // WSP ¥2,000 at 50 % → ¥1,000 × 4.
   await expect(page.getByTestId('cart-subtotal')).toHaveText('¥4,000');
@@ -259,6 +268,11 @@ test('a standard order from Connected Brands through the "Place an order" modal'
   await expect(modal.getByTestId('order-number')).toHaveText(/^ORD-\d{6}$/);
   await modal.getByRole('button', { name: 'Close' }).last().click();
   await expect(page.getByText('Your draft order list is empty')).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Buyer organization sections' })
+    .getByRole('link', { name: 'Draft order lists' })
+    .click();
+  await expect(page.getByText('No draft order lists yet')).toBeVisible();
 });
 
 test('a catalog past its order deadline shows its products but takes no order', async ({

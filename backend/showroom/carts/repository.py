@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, select
@@ -10,15 +11,27 @@ from sqlalchemy.orm import joinedload
 
 from showroom.core.pagination import PageParams, keyset_page
 from showroom.models import (
+    Brand,
     BuyerKind,
     BuyerMember,
     BuyerOrganization,
     Cart,
     CartItem,
+    Catalog,
     CatalogProduct,
+    OrderLink,
     Product,
 )
 from showroom.storefront.repository import PriceList, priced
+
+
+@dataclass(frozen=True)
+class CartRow:
+    cart: Cart
+    item_count: int
+    brand: Brand
+    catalog: Catalog
+    link_name: str | None
 
 
 def _priced(prices: PriceList, images: bool) -> list[Any]:
@@ -116,14 +129,22 @@ class CartRepository:
         *,
         org_id: uuid.UUID | None = None,
         guest: tuple[uuid.UUID, str] | None = None,
-    ) -> tuple[list[tuple[Cart, int]], str | None]:
+        with_items: bool = False,
+    ) -> tuple[list[CartRow], str | None]:
+        """Carts, most recent first, with what a list of them shows: brand and catalog (and
+        the link, for carts on one) and the number of items."""
         counts = (
             select(func.count(CartItem.id))
             .where(CartItem.cart_id == Cart.id)
             .correlate(Cart)
             .scalar_subquery()
         )
-        query = select(Cart, counts)
+        query = (
+            select(Cart, counts, Brand, Catalog, OrderLink.name)
+            .join(Brand, Brand.id == Cart.brand_id)
+            .join(Catalog, Catalog.id == Cart.catalog_id)
+            .outerjoin(OrderLink, OrderLink.id == Cart.link_id)
+        )
         if org_id is not None:
             query = query.where(Cart.buyer_organization_id == org_id)
         elif guest is not None:
@@ -132,10 +153,23 @@ class CartRepository:
                 Cart.link_id == guest[0],
                 Cart.guest_subject == guest[1],
             )
+        if with_items:
+            query = query.where(counts > 0)
         rows, cursor = await keyset_page(
-            self.session, query, params, created=Cart.created_at, ident=Cart.id
+            self.session, query, params, created=Cart.created_at, ident=Cart.id, newest_first=True
         )
-        return [(row[0], int(row[1])) for row in rows], cursor
+        return [CartRow(row[0], int(row[1]), row[2], row[3], row[4]) for row in rows], cursor
+
+    async def quantities(self, cart_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """Each cart's total SKU quantity (summed here: it lives in each item's JSON rows)."""
+        totals = dict.fromkeys(cart_ids, 0)
+        if cart_ids:
+            rows = await self.session.execute(
+                select(CartItem.cart_id, CartItem.skus).where(CartItem.cart_id.in_(cart_ids))
+            )
+            for cart_id, skus in rows:
+                totals[cart_id] += sum(int(row["quantity"]) for row in skus)
+        return totals
 
     async def personal_organization(self, user_id: uuid.UUID) -> BuyerOrganization | None:
         return await self.session.scalar(

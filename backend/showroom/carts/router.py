@@ -84,7 +84,7 @@ async def create_cart(
     return await carts.view(opened)
 
 
-@router.get("/carts", responses=errors(401, 404), summary="My carts")
+@router.get("/carts", responses=errors(401, 404), summary="My carts, most recent first")
 async def list_carts(
     carts: Carts,
     user: OptionalUser,
@@ -92,11 +92,16 @@ async def list_carts(
     buyer_organization_id: Annotated[
         uuid.UUID | None, Query(description="Standard route: the organization's carts")
     ] = None,
+    with_items: Annotated[
+        bool, Query(description="Only carts with at least one item (draft order lists)")
+    ] = False,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Page[CartSummary]:
     # The cursor is read after the caller is known: no credentials → 401 before 422.
-    items, next_cursor = await carts.page(grant, user, buyer_organization_id, limit, cursor)
+    items, next_cursor = await carts.page(
+        grant, user, buyer_organization_id, limit, cursor, with_items=with_items
+    )
     return Page(items=items, next_cursor=next_cursor)
 
 

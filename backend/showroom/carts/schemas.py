@@ -144,10 +144,16 @@ class CartRead(ResponseSchema):
 class CartSummary(ResponseSchema):
     id: uuid.UUID
     brand_id: uuid.UUID
+    brand_name: str
     catalog_id: uuid.UUID
+    catalog_name: str
     buyer_organization_id: uuid.UUID | None
     link_id: uuid.UUID | None
+    link_name: str | None = Field(description="The order link the cart was filled on, if any")
     currency: str
-    item_count: int
+    order_deadline: datetime | None
+    ordering_open: bool
+    item_count: int = Field(description="Products in the cart")
+    total_quantity: int = Field(description="SKU quantities added up")
     created_at: datetime
     updated_at: datetime

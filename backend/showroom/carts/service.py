@@ -338,25 +338,42 @@ class CartService:
         org_id: uuid.UUID | None,
         limit: int,
         cursor: str | None,
+        *,
+        with_items: bool = False,
     ) -> tuple[list[CartSummary], str | None]:
         if org_id is not None:
             await self._member_org(org_id, user)
-            rows, next_cursor = await self.repo.page(_params(limit, cursor), org_id=org_id)
+            rows, next_cursor = await self.repo.page(
+                _params(limit, cursor), org_id=org_id, with_items=with_items
+            )
         elif raw_grant:
             context, grant = await self.shoppers.granted_link(raw_grant)
             if grant.subject is None:
                 return [], None
             rows, next_cursor = await self.repo.page(
-                _params(limit, cursor), guest=(context.link.id, grant.subject)
+                _params(limit, cursor),
+                guest=(context.link.id, grant.subject),
+                with_items=with_items,
             )
         else:
             raise Unauthorized(
                 "Send a link grant, or log in and choose a buyer organization.",
                 code="shopping.context_required",
             )
+        quantities = await self.repo.quantities([row.cart.id for row in rows])
+        now = utcnow()
         return [
-            CartSummary.model_validate({**_columns(cart), "item_count": count})
-            for cart, count in rows
+            CartSummary(
+                **_columns(row.cart),
+                brand_name=pick_text(row.brand.name, self.language, row.brand.default_language),
+                catalog_name=pick_text(row.catalog.name, self.language, row.brand.default_language),
+                link_name=row.link_name,
+                order_deadline=row.catalog.order_deadline,
+                ordering_open=ordering_open(row.catalog, now),
+                item_count=row.item_count,
+                total_quantity=quantities[row.cart.id],
+            )
+            for row in rows
         ], next_cursor
 
     # --- items -----------------------------------------------------------------------------

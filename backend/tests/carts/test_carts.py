@@ -304,3 +304,39 @@ async def test_claim_for_a_private_order_creates_the_personal_organization(
     assert [(o["id"], o["kind"]) for o in orgs] == [
         (claimed.json()["buyer_organization_id"], "personal")
     ]
+
+
+async def test_draft_order_lists_overview(
+    shop: Shop, season: Season, client: httpx.AsyncClient, connected: Connected
+) -> None:
+    """The organization's carts, newest first, named by brand, catalog and link, with how
+    much is in each; ``with_items`` leaves out the carts opened but never filled."""
+    headers = connected.buyer.headers
+    standard = await standard_cart(client, connected, season.catalog)
+    await add_tee(client, standard, season, 2, 1, headers=headers)
+    await add_tote(client, standard, season.totes[0], 3, headers)
+    link = await new_link(shop, "instant", [season.catalog])
+    on_link = {**await grant_for(client, link), **headers}
+    linked = await client.post(
+        "/api/v1/carts",
+        json={"catalog_id": season.catalog, "buyer_organization_id": connected.org["id"]},
+        headers=on_link,
+    )
+    assert linked.status_code == 201, linked.text
+    url = "/api/v1/carts"
+    everything = (await client.get(url, params=connected.params, headers=headers)).json()
+    assert [c["id"] for c in everything["items"]] == [linked.json()["id"], standard["id"]]
+    filled = (
+        await client.get(url, params={**connected.params, "with_items": True}, headers=headers)
+    ).json()["items"]
+    assert [
+        (c["id"], c["brand_name"], c["catalog_name"], c["link_name"], c["item_count"])
+        for c in filled
+    ] == [(standard["id"], "Maison Aoi", "Spring/Summer 2027", None, 2)]
+    assert (filled[0]["total_quantity"], filled[0]["ordering_open"]) == (6, True)
+    japanese = await client.get(
+        url, params={**connected.params, "with_items": True, "locale": "ja"}, headers=headers
+    )
+    assert japanese.json()["items"][0]["catalog_name"] == "2027年春夏"
+    linked_summary = everything["items"][0]
+    assert (linked_summary["link_name"], linked_summary["item_count"]) == ("instant link", 0)

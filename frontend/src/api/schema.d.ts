@@ -1277,7 +1277,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My carts */
+        /** My carts, most recent first */
         get: operations["carts_list_carts"];
         put?: never;
         /** Open the cart for a catalog (or get the one already open) */
@@ -2703,6 +2703,8 @@ export interface components {
              * Format: uuid
              */
             brand_id: string;
+            /** Brand Name */
+            brand_name: string;
             /** Buyer Organization Id */
             buyer_organization_id: string | null;
             /**
@@ -2710,6 +2712,8 @@ export interface components {
              * Format: uuid
              */
             catalog_id: string;
+            /** Catalog Name */
+            catalog_name: string;
             /**
              * Created At
              * Format: date-time
@@ -2722,10 +2726,27 @@ export interface components {
              * Format: uuid
              */
             id: string;
-            /** Item Count */
+            /**
+             * Item Count
+             * @description Products in the cart
+             */
             item_count: number;
             /** Link Id */
             link_id: string | null;
+            /**
+             * Link Name
+             * @description The order link the cart was filled on, if any
+             */
+            link_name: string | null;
+            /** Order Deadline */
+            order_deadline: string | null;
+            /** Ordering Open */
+            ordering_open: boolean;
+            /**
+             * Total Quantity
+             * @description SKU quantities added up
+             */
+            total_quantity: number;
             /**
              * Updated At
              * Format: date-time
@@ -13977,6 +13998,8 @@ export interface operations {
             query?: {
                 /** @description Standard route: the organization's carts */
                 buyer_organization_id?: string | null;
+                /** @description Only carts with at least one item (draft order lists) */
+                with_items?: boolean;
                 limit?: number;
                 cursor?: string | null;
                 /** @description Language of the answer; default: Accept-Language */

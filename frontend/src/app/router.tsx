@@ -214,6 +214,15 @@ const buyerCartRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/cart/CartPage'), 'StandardCartPage'),
 });
 
+const buyerDraftsRoute = createRoute({
+  getParentRoute: () => buyerRoute,
+  path: '/drafts',
+  component: lazyRouteComponent(
+    () => import('../features/buyer/DraftOrderListsPage'),
+    'DraftOrderListsPage',
+  ),
+});
+
 const buyerInvitationsRoute = createRoute({
   getParentRoute: () => buyerRoute,
   path: '/invitations',
@@ -463,6 +472,7 @@ const routeTree = rootRoute.addChildren([
       buyerBrandRoute,
       buyerCatalogRoute,
       buyerCartRoute,
+      buyerDraftsRoute,
       buyerInvitationsRoute,
       buyerSettingsRoute,
       buyerMembersRoute,

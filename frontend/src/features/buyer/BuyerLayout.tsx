@@ -2,6 +2,7 @@ import { Badge, Container, Group, Stack, Title } from '@mantine/core';
 import {
   IconAddressBook,
   IconBuildingStore,
+  IconClipboardList,
   IconCreditCard,
   IconMail,
   IconReceipt,
@@ -43,6 +44,7 @@ export function BuyerLayout() {
 
   const sections = [
     { to: '/buyer/$orgId/brands', label: t('buyer.nav.brands'), icon: IconBuildingStore },
+    { to: '/buyer/$orgId/drafts', label: t('cart.drafts.title'), icon: IconClipboardList },
     { to: '/buyer/$orgId/orders', label: t('orders.nav'), icon: IconReceipt },
     { to: '/buyer/$orgId/invitations', label: t('buyer.nav.invitations'), icon: IconMail },
     { to: '/buyer/$orgId/settings', label: t('buyer.nav.settings'), icon: IconSettings },
