@@ -30,6 +30,7 @@ from showroom.core.errors import NotFound, install_error_handlers
 from showroom.core.health import router as health_router
 from showroom.core.openapi import install_openapi
 from showroom.core.request_id import RequestIdMiddleware
+from showroom.core.security_headers import SecurityHeadersMiddleware
 from showroom.core.storage import LocalStorage
 from showroom.customers.router import brand_side as customers_router
 from showroom.customers.router import buyer_side as connections_router
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         default_limit=settings.max_body_bytes,
         overrides=[(UPLOAD_PATHS, settings.max_upload_bytes)],
     )
+    app.add_middleware(SecurityHeadersMiddleware, settings=settings)
     app.add_middleware(RequestIdMiddleware)
 
     api = APIRouter(prefix=API_PREFIX)
