@@ -59,6 +59,17 @@ async def new_user(client: httpx.AsyncClient, **overrides: Any) -> LoggedIn:
     return LoggedIn(response.json(), await login(client, payload["email"], payload["password"]))
 
 
+async def verified_user(client: httpx.AsyncClient, mailbox: Any, **overrides: Any) -> LoggedIn:
+    """A user signed up with the e-mailed code: the e-mail is proven to be theirs."""
+    payload = signup_payload(**overrides)
+    sent = await client.post("/api/v1/auth/signup/code", json={"email": payload["email"]})
+    assert sent.status_code == 202, sent.text
+    code = code_in(await mailbox.last_to(payload["email"]))
+    response = await client.post("/api/v1/auth/signup", json={**payload, "verification_code": code})
+    assert response.status_code == 201, response.text
+    return LoggedIn(response.json(), await login(client, payload["email"], payload["password"]))
+
+
 def code_in(message: EmailMessage) -> str:
     body = message.get_body(preferencelist=("plain",))
     assert body is not None

@@ -204,13 +204,14 @@ async def accept_brand_invitation(
 @buyer_side.get(
     "/buyer-organizations/{org_id}/invitations",
     responses=errors(404),
-    summary="Pending invitations from brands, sent to this organization's or my e-mail",
+    summary="Pending invitations from brands sent to my verified e-mail, to accept for this "
+    "organization",
 )
 async def list_brand_invitations(
     org_id: uuid.UUID, user: CurrentUser, connections: Connections, buyers: Buyers
 ) -> list[BrandInvitationView]:
-    org, _ = await buyers.get(user, org_id)
-    return await connections.invitation_views(await connections.pending_for(user, org))
+    await buyers.get(user, org_id)  # a member of the organization it would connect
+    return await connections.invitation_views(await connections.pending_for(user))
 
 
 @buyer_side.post(
@@ -226,7 +227,7 @@ async def accept_listed_brand_invitation(
     buyers: Buyers,
 ) -> Connection:
     org, member = await buyers.get(user, org_id)
-    pending = {i.id: i for i in await connections.pending_for(user, org)}
+    pending = {i.id: i for i in await connections.pending_for(user)}
     if invitation_id not in pending:
         raise NotFound("No such pending invitation.", code="customer_invitation.not_found")
     customer = await connections.accept(pending[invitation_id], org, member)

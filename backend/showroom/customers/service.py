@@ -273,9 +273,14 @@ class ConnectionService:
             )
         return invitation
 
-    async def pending_for(self, user: User, org: BuyerOrganization) -> list[CustomerInvitation]:
-        """Invitations sent to the organization's addresses or to the user's own."""
-        return await self.repo.pending_for(sorted({user.email, *org.emails, org.contact_email}))
+    async def pending_for(self, user: User) -> list[CustomerInvitation]:
+        """Invitations sent to the user's own e-mail, once the user has proven it is theirs.
+        An organization's e-mail addresses are whatever its members typed, and an unverified
+        account's may be someone else's: trusting either would let anyone take another
+        buyer's invitation, and its terms. Other recipients open the e-mailed link."""
+        if not user.email_verified:
+            return []
+        return await self.repo.pending_for([user.email])
 
     async def accept(
         self, invitation: CustomerInvitation, org: BuyerOrganization, member: BuyerMember

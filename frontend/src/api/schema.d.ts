@@ -1070,7 +1070,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pending invitations from brands, sent to this organization's or my e-mail */
+        /** Pending invitations from brands sent to my verified e-mail, to accept for this organization */
         get: operations["connections_list_brand_invitations"];
         put?: never;
         post?: never;
