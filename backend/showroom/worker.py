@@ -36,6 +36,7 @@ def build_outbox_worker(
             IMPORT_TOPIC: import_handler(storage, sessionmaker),
         },
         max_attempts=settings.outbox_max_attempts,
+        lease=timedelta(seconds=settings.outbox_lease_seconds),
     )
 
 

@@ -63,6 +63,9 @@ class Settings(BaseSettings):
 
     outbox_poll_seconds: float = 1.0
     outbox_max_attempts: int = 12
+    # How long a claimed message is a worker's alone: a worker killed mid-delivery leaves its
+    # messages to the others once this runs out.
+    outbox_lease_seconds: float = 300.0
     run_worker_in_process: bool = False
 
     spa_dist: Path | None = None

@@ -28,7 +28,7 @@ logger = logging.getLogger("showroom.outbox")
 # done, so a handler that only writes to the database is exactly-once.
 Handler = Callable[[AsyncSession, OutboxMessage], Awaitable[None]]
 
-LEASE = timedelta(minutes=5)
+LEASE = timedelta(minutes=5)  # longer than any one delivery takes
 
 
 def enqueue(session: AsyncSession, topic: str, payload: dict[str, Any]) -> OutboxMessage:
@@ -50,11 +50,13 @@ class OutboxWorker:
         *,
         max_attempts: int = 12,
         batch_size: int = 20,
+        lease: timedelta = LEASE,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.handlers = handlers
         self.max_attempts = max_attempts
         self.batch_size = batch_size
+        self.lease = lease
 
     async def claim(self) -> list[uuid.UUID]:
         now = utcnow()
@@ -73,7 +75,7 @@ class OutboxWorker:
             result = await session.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.id.in_(due.scalar_subquery()))
-                .values(locked_until=now + LEASE)
+                .values(locked_until=now + self.lease)
                 .returning(OutboxMessage.id)
                 .execution_options(synchronize_session=False)
             )
