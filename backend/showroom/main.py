@@ -18,6 +18,7 @@ from starlette.types import Scope
 
 from showroom.accounts.router import auth as auth_router
 from showroom.accounts.router import me as me_router
+from showroom.audit.router import router as audit_router
 from showroom.brands.router import router as brands_router
 from showroom.buyers.router import router as buyers_router
 from showroom.carts.router import router as carts_router
@@ -139,6 +140,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         invitations_router,
         reference_router,
         dev_router,
+        audit_router,
     ):
         api.include_router(router)
     app.include_router(api)

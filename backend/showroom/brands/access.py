@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.accounts.dependencies import CurrentUser
 from showroom.brands import policies
 from showroom.brands.repository import BrandRepository
+from showroom.core.audit import Actor, act_as
 from showroom.core.db import DbSession
 from showroom.core.errors import FieldErrors, Forbidden, Loc, NotFound
 from showroom.core.validation import localized_errors
@@ -55,6 +56,7 @@ async def load_brand_context(
     found = await BrandRepository(session).get_for_user(brand_id, user.id)
     if found is None:
         raise NotFound("No such brand.", code="brand.not_found")
+    act_as(session, Actor(found[0].id, user.id, user.display_name))
     return BrandContext(found[0], found[1], user)
 
 

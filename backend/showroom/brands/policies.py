@@ -21,3 +21,7 @@ def can_grant_role(member: BrandMember, role: BrandRole) -> bool:
     return member.role == BrandRole.owner or (
         member.role == BrandRole.admin and role != BrandRole.owner
     )
+
+
+def can_read_audit_log(member: BrandMember) -> bool:
+    return member.role == BrandRole.owner

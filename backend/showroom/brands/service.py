@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from showroom.brands import policies
 from showroom.brands.repository import BrandRepository
 from showroom.brands.schemas import BrandCreate, BrandUpdate
+from showroom.core.audit import Actor, act_as
 from showroom.core.config import Settings
 from showroom.core.errors import Conflict, Forbidden, Invalid, NotFound, invalid_from
 from showroom.core.pagination import PageParams
@@ -58,6 +59,7 @@ class BrandService:
         found = await self.repo.get_for_user(brand_id, user.id)
         if found is None:
             raise NotFound("No such brand.", code="brand.not_found")
+        act_as(self.session, Actor(brand_id, user.id, user.display_name))
         return found
 
     async def update(self, user: User, brand_id: uuid.UUID, data: BrandUpdate) -> BrandMembership:

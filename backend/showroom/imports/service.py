@@ -30,6 +30,7 @@ from showroom.imports.plan import (
     template_headers,
 )
 from showroom.models import (
+    AuditEvent,
     Brand,
     Category,
     ImportStatus,
@@ -41,6 +42,7 @@ from showroom.models import (
     SkuPrice,
     TaxRate,
     TransactionTerm,
+    User,
 )
 from showroom.products.repository import search_text
 from showroom.products.service import merge_children
@@ -401,5 +403,19 @@ def import_handler(storage: Storage, sessionmaker: async_sessionmaker[AsyncSessi
         record.message = f"{len(plan.products)} products written."
         record.finished_at = utcnow()
         record.updated_at = utcnow()
+        # One entry for the whole file, not one per price: an import writes thousands.
+        author = await session.get(User, record.created_by_id) if record.created_by_id else None
+        session.add(
+            AuditEvent(
+                brand_id=brand.id,
+                actor_id=author.id if author else None,
+                actor_name=author.display_name if author else "",
+                entity="product_import",
+                entity_id=record.id,
+                label=record.filename,
+                action="created",
+                changes={"products": [None, len(plan.products)], "rows": [None, record.row_count]},
+            )
+        )
 
     return handle

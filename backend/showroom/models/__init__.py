@@ -7,6 +7,7 @@ from showroom.models.accounts import (
     SignupCode,
     User,
 )
+from showroom.models.audit import AuditEvent
 from showroom.models.base import Base
 from showroom.models.brands import Brand, BrandMember, BrandRole, BrandStatus, CommentMode
 from showroom.models.buyers import (
@@ -54,6 +55,7 @@ from showroom.models.payments import Payment, PaymentStatus, StripeEvent
 __all__ = [
     "Address",
     "AddressKind",
+    "AuditEvent",
     "BackgroundType",
     "Base",
     "Brand",

@@ -152,6 +152,10 @@ async def test_dry_run_reports_a_bad_row_then_the_fixed_file_applies(
     assert prices == {("JPY", 5100), ("JPY", 9600), ("USD", 3550)}
     assert product["skus"][0]["stock_quantity"] == 10
     assert product["sku_properties"][0]["values"][0]["name"] == {"en": "Natural"}
+    # One audit entry for the whole file, by who applied it.
+    [entry] = (await shop.get("/audit-events", entity="product_import")).json()["items"]
+    assert (entry["label"], entry["changes"]["products"]) == ("products.xlsx", [None, 10])
+    assert entry["actor_name"] == shop.owner.user["display_name"]
 
 
 async def test_reimport_updates_by_model_and_sku_code(shop: Shop, app: FastAPI) -> None:

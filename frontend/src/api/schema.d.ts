@@ -193,6 +193,23 @@ export interface paths {
         patch: operations["brands_update_brand"];
         trace?: never;
     };
+    "/api/v1/brands/{brand_id}/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed which link, terms, price, setting or order status, newest first (owners only) */
+        get: operations["audit_list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/brands/{brand_id}/catalogs": {
         parameters: {
             query?: never;
@@ -1826,6 +1843,53 @@ export interface components {
             recipient?: string | null;
             /** State */
             state?: string | null;
+        };
+        /** AuditEventRead */
+        AuditEventRead: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "created" | "changed" | "deleted";
+            /**
+             * Actor Id
+             * @description None once the member's account is gone
+             */
+            actor_id: string | null;
+            /** Actor Name */
+            actor_name: string;
+            /**
+             * Changes
+             * @description Each changed field as [before, after]; secrets show only that they changed
+             */
+            changes: {
+                [key: string]: unknown[];
+            };
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Entity
+             * @enum {string}
+             */
+            entity: "link" | "transaction_term" | "price" | "customer_terms" | "order" | "settings" | "tax_rate" | "shipping_rate_group" | "member" | "product_import";
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Label
+             * @description What the changed thing is called: a link's name, an order number…
+             */
+            label: string;
         };
         /** Background */
         Background: {
@@ -4308,6 +4372,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[AuditEventRead] */
+        Page_AuditEventRead_: {
+            /** Items */
+            items: components["schemas"]["AuditEventRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[BrandMemberRead] */
         Page_BrandMemberRead_: {
             /** Items */
@@ -6418,6 +6489,82 @@ export interface operations {
             };
             /** @description Request body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` points at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A required service is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audit_list_audit_events: {
+        parameters: {
+            query?: {
+                /** @description Only changes of this kind */
+                entity?: ("link" | "transaction_term" | "price" | "customer_terms" | "order" | "settings" | "tax_rate" | "shipping_rate_group" | "member" | "product_import") | null;
+                /** @description Only this link, order… */
+                entity_id?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                brand_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditEventRead_"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

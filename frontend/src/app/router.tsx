@@ -448,6 +448,11 @@ const brandOrdersRoute = createRoute({
     'BrandOrdersPage',
   ),
 });
+const brandAuditRoute = brandPage(
+  '/audit',
+  () => import('../features/brand/audit/AuditLogPage'),
+  'AuditLogPage',
+);
 const brandOrderRoute = brandPage(
   '/orders/$orderId',
   () => import('../features/brand/orders/BrandOrderPage'),
@@ -503,6 +508,7 @@ const routeTree = rootRoute.addChildren([
       brandNewLinkRoute,
       brandLinkRoute,
       brandOrdersRoute,
+      brandAuditRoute,
       brandOrderRoute,
     ]),
   ]),

@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBook2,
   IconHanger,
+  IconHistory,
   IconId,
   IconLink,
   IconPhoto,
@@ -52,6 +53,10 @@ export function BrandLayout() {
     { to: '/brand/$brandId/customers', label: t('brand.nav.customers'), icon: IconAddressBook },
     { to: '/brand/$brandId/links', label: t('links.nav'), icon: IconLink },
     { to: '/brand/$brandId/orders', label: t('orders.nav'), icon: IconReceipt },
+    // The audit log is the owners' (DOMAIN.md §1: who changed what in the brand).
+    ...(brand.data.my_role === 'owner'
+      ? ([{ to: '/brand/$brandId/audit', label: t('audit.nav'), icon: IconHistory }] as const)
+      : []),
   ] as const;
 
   return (

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from showroom.audit.repository import AuditRepository
+from showroom.brands import policies
+from showroom.brands.access import BrandContext
+from showroom.core.errors import Forbidden
+from showroom.core.pagination import PageParams
+from showroom.models import AuditEvent
+
+
+class AuditService:
+    def __init__(self, session: AsyncSession, ctx: BrandContext) -> None:
+        self.ctx = ctx
+        self.repo = AuditRepository(session, ctx.brand_id)
+
+    async def page(
+        self, params: PageParams, entity: str | None, entity_id: uuid.UUID | None
+    ) -> tuple[list[AuditEvent], str | None]:
+        if not policies.can_read_audit_log(self.ctx.member):
+            raise Forbidden("Only owners can read the audit log.", code="brand.owner_required")
+        return await self.repo.page(params, entity=entity, entity_id=entity_id)
