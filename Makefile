@@ -19,13 +19,13 @@ export UV_PYTHON_DOWNLOADS := never
 SHOWROOM := $(BACKEND)/.venv/bin/showroom
 PYTEST := cd $(BACKEND) && $(UV) run --frozen pytest
 
-.PHONY: help run test lint typecheck openapi e2e backend-test backend-test-sqlite \
+.PHONY: help run test lint typecheck audit openapi e2e backend-test backend-test-sqlite \
         backend-test-postgresql frontend-test compose-check postgres-check deps clean
 
 help:
 	@echo "make run     — serve Showroom on http://$(HOST):$(PORT) (installs what is missing)"
 	@echo "make test    — the whole test suite"
-	@echo "make lint | typecheck | openapi | e2e | compose-check"
+	@echo "make lint | typecheck | audit | openapi | e2e | compose-check"
 
 # --- installation ---------------------------------------------------------------------------
 
@@ -89,8 +89,9 @@ postgres-check:
 backend-test-sqlite: $(BACKEND)/.venv/.synced
 	$(PYTEST) -q --db sqlite
 
+# The PostgreSQL run fuzzes with twice the examples (and the stateful phase) of a quick run.
 backend-test-postgresql: $(BACKEND)/.venv/.synced postgres-check
-	$(PYTEST) -q --db postgresql
+	cd $(BACKEND) && SHOWROOM_FUZZ_EXAMPLES=$${SHOWROOM_FUZZ_EXAMPLES:-60} $(UV) run --frozen pytest -q --db postgresql
 
 # Both databases at once, each run's output printed whole when it ends.
 backend-test: $(BACKEND)/.venv/.synced postgres-check
@@ -104,13 +105,18 @@ frontend-test: $(FRONTEND)/node_modules/.installed
 e2e: deps $(FRONTEND)/dist/index.html
 	cd $(FRONTEND) && npm run --silent e2e
 
+# Known vulnerabilities in the locked dependencies (pip-audit, npm audit); says so loudly when
+# the registry offers no vulnerability data, and fails on any high-severity finding.
+audit: deps
+	$(BACKEND)/.venv/bin/python $(ROOT)/.ci/audit-dependencies.py $(UV)
+
 compose-check:
 	@if command -v docker-compose >/dev/null; then \
 		SHOWROOM_SECRET_KEY=compose-check-secret-key-0123456789abcdef docker-compose -f $(ROOT)/docker-compose.yml config -q \
 		&& echo "docker-compose.yml parses"; \
 	else echo "docker-compose not installed: skipping the compose file check (bash .ci/run installs it)"; fi
 
-test: lint typecheck backend-test frontend-test e2e compose-check
+test: lint typecheck audit backend-test frontend-test e2e compose-check
 	@echo; echo "All checks passed."
 
 clean:
