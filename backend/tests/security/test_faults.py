@@ -12,6 +12,7 @@ import sys
 import threading
 import uuid
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +20,20 @@ import httpx
 import pytest
 from aiosmtpd.controller import Controller
 from fastapi import FastAPI
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 from sqlalchemy.engine import make_url
 
 from showroom.core.config import Settings
+from showroom.core.time import utcnow
 from showroom.main import create_app
 from showroom.models import Order, OutboxMessage, OutboxStatus, Sku
+from showroom.worker import build_outbox_worker
 from tests.conftest import SmtpCollector, free_port
 from tests.factories import problem
 from tests.ordering import Connected, Season
 from tests.orders.test_orders import filled_cart, place
 from tests.security.proxy import CuttableProxy
+from tests.shop import Shop
 
 
 @pytest.fixture
@@ -194,3 +198,43 @@ async def test_worker_killed_mid_delivery_delivers_exactly_once(
                 except subprocess.TimeoutExpired:
                     worker.kill()
         controller.stop()
+
+
+async def test_orders_go_through_while_smtp_is_down_and_are_mailed_once_it_is_back(
+    shop: Shop, season: Season, client: httpx.AsyncClient, connected: Connected, app: FastAPI
+) -> None:
+    await shop.patch("/settings", {"notification_emails": ["orders@maison-aoi.example.com"]})
+    down_port = free_port()
+    settings = app.state.settings.model_copy(
+        update={"smtp_port": down_port, "smtp_timeout_seconds": 2}
+    )
+    placed = await place(client, connected, await filled_cart(client, connected, season))
+    assert placed.status_code == 201, placed.text  # placing never waits for mail
+    worker = build_outbox_worker(settings, app.state.sessionmaker)
+    assert await worker.run_once() >= 1
+
+    async def order_mails() -> list[OutboxMessage]:
+        async with app.state.sessionmaker() as session:
+            rows = await session.scalars(select(OutboxMessage))
+            return [m for m in rows if str(m.payload).find(placed.json()["number"]) >= 0]
+
+    pending = await order_mails()
+    assert len(pending) == 2  # the buyer's recipient and the brand's
+    assert {(m.status, m.attempts) for m in pending} == {(OutboxStatus.pending, 1)}
+
+    collector = SmtpCollector()
+    controller = Controller(collector, hostname="127.0.0.1", port=down_port)
+    controller.start()
+    try:
+        for _ in range(2):  # the retry, and one more round that must send nothing again
+            async with app.state.sessionmaker() as session, session.begin():
+                await session.execute(
+                    update(OutboxMessage).values(available_at=utcnow() - timedelta(seconds=1))
+                )
+            await worker.run_once()
+    finally:
+        controller.stop()
+    ids = [m["Message-ID"] for m in collector.messages]
+    assert sorted(ids) == sorted(f"<{m.id.hex}@showroom>" for m in pending)
+    assert {m.status for m in await order_mails()} == {OutboxStatus.done}
+    assert any(placed.json()["number"] in m["Subject"] for m in collector.messages)
