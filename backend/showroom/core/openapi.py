@@ -33,6 +33,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             if method not in _METHODS:
                 continue
             responses = operation.setdefault("responses", {})
+            if _api_key_scopes(operation, method):
+                responses.setdefault("403", problem_response_doc(403))
+                responses.setdefault("429", problem_response_doc(429))
             can_be_invalid = bool(operation.get("parameters")) or "requestBody" in operation
             if can_be_invalid or "422" in responses:
                 responses["422"] = problem_response_doc(422)
@@ -43,6 +46,20 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 responses.setdefault("401", problem_response_doc(401))
             responses.setdefault("503", problem_response_doc(503))
     return spec
+
+
+def _api_key_scopes(operation: dict[str, Any], method: str) -> bool:
+    """A brand route names its area as its security scope (``showroom.brands.access``);
+    spell out the exact scope an API key needs for this method. True for such routes."""
+    from showroom.brands.access import required_scope
+
+    found = False
+    for requirement in operation.get("security", []):
+        for scheme, scopes in requirement.items():
+            if scopes:
+                requirement[scheme] = [required_scope(area, method) for area in scopes]
+                found = True
+    return found
 
 
 def _omitted_not_null(schema: dict[str, Any]) -> dict[str, Any]:
