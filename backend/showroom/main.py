@@ -36,6 +36,7 @@ from showroom.customers.router import buyer_side as connections_router
 from showroom.dev.router import router as dev_router
 from showroom.imports.router import router as imports_router
 from showroom.integrations.router import router as integrations_router
+from showroom.integrations.webhook_docs import webhooks as webhook_docs
 from showroom.invitations.router import router as invitations_router
 from showroom.links.router import router as links_router
 from showroom.media.router import router as media_router
@@ -144,6 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         api.include_router(router)
     app.include_router(api)
+    app.webhooks.include_router(webhook_docs)
 
     if settings.spa_dist is not None:
         mount_spa(app, settings.spa_dist)

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from showroom.core.errors import Problem, problem_response_doc
+from showroom.integrations.webhook_docs import event_schemas
 
 _METHODS = {"get", "put", "post", "patch", "delete"}
 
@@ -19,6 +20,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         version=app.version,
         description=app.description,
         routes=app.routes,
+        webhooks=app.webhooks.routes,
         servers=[{"url": "/"}],
     )
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
@@ -27,6 +29,13 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     schemas["Problem"] = _omitted_not_null(problem)
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
+    for name, schema in event_schemas().items():
+        schemas.setdefault(name, schema)
+    for path_item in spec.get("webhooks", {}).values():
+        for operation in path_item.values():
+            # What the receiver answers is up to it: only the 2xx matters to us.
+            operation["responses"].pop("422", None)
+            operation["responses"]["200"].pop("content", None)
 
     for path_item in spec.get("paths", {}).values():
         for method, operation in path_item.items():

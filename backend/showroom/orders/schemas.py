@@ -240,6 +240,7 @@ class OrderAcknowledge(Schema):
         min_length=1,
         max_length=100,
         description="Orders of the last export now safely stored on your side",
+        examples=[["3f1c1f7e-8a52-4c2e-9d53-5b7f6a0c2e11", "a4b0e9d2-6c3f-4f4e-8f1a-2d9b7c5e8a03"]],
     )
 
 
