@@ -444,6 +444,16 @@ const brandOrderRoute = brandPage(
   () => import('../features/brand/orders/BrandOrderPage'),
   'BrandOrderPage',
 );
+const brandApiKeysRoute = brandPage(
+  '/api-keys',
+  () => import('../features/brand/integrations/ApiKeysPage'),
+  'ApiKeysPage',
+);
+const brandWebhooksRoute = brandPage(
+  '/webhooks',
+  () => import('../features/brand/integrations/WebhooksPage'),
+  'WebhooksPage',
+);
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -494,6 +504,8 @@ const routeTree = rootRoute.addChildren([
       brandLinkRoute,
       brandOrdersRoute,
       brandOrderRoute,
+      brandApiKeysRoute,
+      brandWebhooksRoute,
     ]),
   ]),
 ]);
