@@ -105,7 +105,11 @@ function DeliveryRow({
         <Table.Td>
           <Stack gap={2} align="flex-start">
             <Badge color={deliveryStatusColor(delivery.status)} variant="light">
-              {t(`integrations.log.status.${delivery.status}`)}
+              {delivery.status !== 'pending'
+                ? t(`integrations.log.status.${delivery.status}`)
+                : delivery.attempt_count === 0
+                  ? t('integrations.log.queued')
+                  : t('integrations.log.retrying')}
             </Badge>
             <Text size="xs" c="dimmed">
               {code === null

@@ -151,7 +151,7 @@ describe('Webhooks', () => {
         ),
     });
     renderWithProviders(<Webhooks brandId={BRAND} />);
-    expect(await screen.findByText('Being retried: 1')).toBeInTheDocument();
+    expect(await screen.findByText('Not yet delivered: 1')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Delivery log' }));
     const log = await screen.findByRole('dialog', { name: /Delivery log/ });
     expect(await within(log).findByText('order.placed')).toBeInTheDocument();

@@ -133,6 +133,13 @@ export function useDeliveries(brandId: string, endpointId: string, status: Deliv
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
+    // While something is on its way, show it arrive (or fail) without a reload.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) =>
+        page.items.some((delivery) => delivery.status === 'pending'),
+      )
+        ? 3000
+        : false,
   });
 }
 
