@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from showroom.accounts.schemas import SignupRequest
 from showroom.accounts.service import AccountService
-from showroom.brands.access import BrandContext
+from showroom.brands.access import BrandContext, MemberActor
 from showroom.brands.schemas import BrandCreate
 from showroom.brands.service import BrandService
 from showroom.buyers.schemas import AddressCreate, BuyerOrganizationCreate
@@ -194,7 +194,7 @@ async def _seed(session: AsyncSession, settings: Settings) -> None:
             country="JP",
         ),
     )
-    ctx = BrandContext(brand, member, owner)
+    ctx = BrandContext(brand, MemberActor(owner, member))
     commerce = CommerceService(session, settings, ctx)
     await commerce.update_settings(
         BrandSettingsUpdate(currencies=["JPY", "USD"], delivery_date_allowed=True)

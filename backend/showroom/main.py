@@ -37,6 +37,8 @@ from showroom.customers.router import brand_side as customers_router
 from showroom.customers.router import buyer_side as connections_router
 from showroom.dev.router import router as dev_router
 from showroom.imports.router import router as imports_router
+from showroom.integrations.router import router as integrations_router
+from showroom.integrations.webhook_docs import webhooks as webhook_docs
 from showroom.invitations.router import router as invitations_router
 from showroom.links.router import router as links_router
 from showroom.media.router import router as media_router
@@ -45,6 +47,7 @@ from showroom.orders.router import buyer_side as buyer_orders_router
 from showroom.payments.gateway import StripeGateway
 from showroom.payments.router import router as payments_router
 from showroom.products.router import router as products_router
+from showroom.products.router import skus_router
 from showroom.reference.router import router as reference_router
 from showroom.storefront.router import router as storefront_router
 from showroom.worker import run_worker
@@ -128,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         media_router,
         imports_router,
         products_router,
+        skus_router,
         catalogs_router,
         customers_router,
         links_router,
@@ -137,6 +141,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         buyer_orders_router,
         brand_orders_router,
         connections_router,
+        integrations_router,
         invitations_router,
         reference_router,
         dev_router,
@@ -144,6 +149,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         api.include_router(router)
     app.include_router(api)
+    app.webhooks.include_router(webhook_docs)
 
     if settings.spa_dist is not None:
         mount_spa(app, settings.spa_dist)

@@ -16,6 +16,9 @@ from showroom.core.outbox import OutboxWorker
 from showroom.core.storage import LocalStorage
 from showroom.core.time import utcnow
 from showroom.imports.service import IMPORT_TOPIC, import_handler
+from showroom.integrations import delivery as webhooks
+from showroom.integrations.events import EVENT_TOPIC
+from showroom.integrations.repository import ApiKeyRepository, WebhookRepository
 from showroom.models import RateLimitHit, SignupCode
 from showroom.notifications.mail import EMAIL_TOPIC
 from showroom.notifications.senders import email_handler
@@ -23,6 +26,7 @@ from showroom.notifications.senders import email_handler
 logger = logging.getLogger("showroom.worker")
 
 HOUSEKEEPING_EVERY = timedelta(minutes=10)
+DELIVERY_LOG_KEPT = timedelta(days=30)
 
 
 def build_outbox_worker(
@@ -34,14 +38,18 @@ def build_outbox_worker(
         {
             EMAIL_TOPIC: email_handler(settings),
             IMPORT_TOPIC: import_handler(storage, sessionmaker),
+            EVENT_TOPIC: webhooks.fan_out,
+            webhooks.DELIVERY_TOPIC: webhooks.delivery_handler(settings),
         },
         max_attempts=settings.outbox_max_attempts,
         lease=timedelta(seconds=settings.outbox_lease_seconds),
+        policies={webhooks.DELIVERY_TOPIC: webhooks.RETRY},
     )
 
 
 async def housekeeping(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
-    """Forget what no longer matters: rate-limit hits older than a day, expired sign-up codes."""
+    """Forget what no longer matters: rate-limit hits older than a day, expired sign-up codes,
+    webhook deliveries after a month (their retries end after three days)."""
     now = utcnow()
     async with sessionmaker() as session, session.begin():
         await session.execute(
@@ -49,6 +57,10 @@ async def housekeeping(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         )
         await session.execute(
             delete(SignupCode).where(SignupCode.expires_at < now - timedelta(days=1))
+        )
+        await ApiKeyRepository(session).forget_windows(now - timedelta(days=1))
+        await WebhookRepository(session).forget(
+            deliveries_before=now - DELIVERY_LOG_KEPT, events_before=now - timedelta(days=7)
         )
 
 

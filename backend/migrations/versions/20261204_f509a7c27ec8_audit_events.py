@@ -1,7 +1,7 @@
 """audit events
 
 Revision ID: f509a7c27ec8
-Revises: bc6abfb71d76
+Revises: 21c5929e34c2
 Create Date: 2026-12-04 01:11:26.594581
 """
 
@@ -15,7 +15,7 @@ from sqlalchemy.dialects import postgresql
 import showroom.models.base
 
 revision: str = 'f509a7c27ec8'
-down_revision: str | Sequence[str] | None = 'bc6abfb71d76'
+down_revision: str | Sequence[str] | None = '21c5929e34c2'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

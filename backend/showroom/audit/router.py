@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query
 
 from showroom.audit.schemas import AuditEntity, AuditEventRead
 from showroom.audit.service import AuditService
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import ManagingBrand
 from showroom.core.db import DbSession
 from showroom.core.errors import errors
 from showroom.core.pagination import Page, Pagination
@@ -15,7 +15,7 @@ from showroom.core.pagination import Page, Pagination
 router = APIRouter(prefix="/brands/{brand_id}", tags=["audit"])
 
 
-def get_audit_service(session: DbSession, ctx: CurrentBrand) -> AuditService:
+def get_audit_service(session: DbSession, ctx: ManagingBrand) -> AuditService:
     return AuditService(session, ctx)
 
 

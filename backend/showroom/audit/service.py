@@ -20,6 +20,9 @@ class AuditService:
     async def page(
         self, params: PageParams, entity: str | None, entity_id: uuid.UUID | None
     ) -> tuple[list[AuditEvent], str | None]:
-        if not policies.can_read_audit_log(self.ctx.member):
+        member = self.ctx.member
+        if member is None:  # an API key: the log is for the people who answer for the brand
+            raise Forbidden("An API key cannot read the audit log.", code="api_key.not_allowed")
+        if not policies.can_read_audit_log(member):
             raise Forbidden("Only owners can read the audit log.", code="brand.owner_required")
         return await self.repo.page(params, entity=entity, entity_id=entity_id)

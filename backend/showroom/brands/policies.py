@@ -12,6 +12,11 @@ def can_edit_brand(member: BrandMember) -> bool:
     return member.role in _MANAGERS
 
 
+def can_manage_integrations(member: BrandMember) -> bool:
+    """API keys and webhook endpoints give machines the brand's data: owners and admins."""
+    return member.role in _MANAGERS
+
+
 def can_manage_members(member: BrandMember) -> bool:
     return member.role in _MANAGERS
 

@@ -32,6 +32,9 @@ class BrandRepository:
         )
         return [(brand, member) for brand, member in rows], next_cursor
 
+    async def get(self, brand_id: uuid.UUID) -> Brand | None:
+        return await self.session.get(Brand, brand_id)
+
     async def get_for_user(
         self, brand_id: uuid.UUID, user_id: uuid.UUID
     ) -> tuple[Brand, BrandMember] | None:

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.core.pagination import PageParams, keyset_page
+from showroom.core.pagination import PageParams, changes_page, keyset_page
 from showroom.models import (
     Catalog,
     CatalogAccessGrant,
@@ -48,15 +49,21 @@ class CatalogRepository:
         await self.session.delete(obj)
 
     async def page(
-        self, model: type[Catalog] | type[Lookbook], page: PageParams
+        self,
+        model: type[Catalog] | type[Lookbook],
+        page: PageParams,
+        updated_since: datetime | None = None,
     ) -> tuple[list[Any], str | None]:
-        rows, cursor = await keyset_page(
-            self.session,
-            select(model).where(model.brand_id == self.brand_id),
-            page,
-            created=model.created_at,
-            ident=model.id,
-        )
+        query = select(model).where(model.brand_id == self.brand_id)
+        if updated_since is not None:
+            query = query.where(model.updated_at >= updated_since)
+            rows, cursor = await changes_page(
+                self.session, query, page, updated=model.updated_at, ident=model.id
+            )
+        else:
+            rows, cursor = await keyset_page(
+                self.session, query, page, created=model.created_at, ident=model.id
+            )
         return [row[0] for row in rows], cursor
 
     async def get_catalog(self, catalog_id: uuid.UUID) -> Catalog | None:

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import CatalogBrand
 from showroom.catalogs.schemas import (
     AccessGrantsRead,
     AccessGrantsUpdate,
@@ -22,14 +22,14 @@ from showroom.catalogs.schemas import (
 from showroom.catalogs.service import CatalogService
 from showroom.core.db import DbSession
 from showroom.core.errors import errors
-from showroom.core.pagination import Page, Pagination
+from showroom.core.pagination import Page, Pagination, UpdatedSince
 from showroom.media.schemas import media_url, thumbnail_url
 from showroom.models import Catalog, Lookbook, Media
 
 router = APIRouter(prefix="/brands/{brand_id}", tags=["catalogs"])
 
 
-def get_catalog_service(session: DbSession, ctx: CurrentBrand) -> CatalogService:
+def get_catalog_service(session: DbSession, ctx: CatalogBrand) -> CatalogService:
     return CatalogService(session, ctx)
 
 
@@ -74,8 +74,10 @@ def lookbook_view(lookbook: Lookbook, media: dict[uuid.UUID, Media]) -> Lookbook
 
 
 @router.get("/catalogs", responses=errors(404), summary="Catalogs (line sheets)")
-async def list_catalogs(catalogs: Catalogs, page: Pagination) -> Page[CatalogRead]:
-    rows, counts, cursor = await catalogs.page(page)
+async def list_catalogs(
+    catalogs: Catalogs, page: Pagination, updated_since: UpdatedSince = None
+) -> Page[CatalogRead]:
+    rows, counts, cursor = await catalogs.page(page, updated_since)
     return Page(items=[catalog_view(c, counts.get(c.id, 0)) for c in rows], next_cursor=cursor)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -119,9 +120,9 @@ class CatalogService:
     # --- catalogs --------------------------------------------------------------------------
 
     async def page(
-        self, page: PageParams
+        self, page: PageParams, updated_since: datetime | None = None
     ) -> tuple[list[Catalog], dict[uuid.UUID, int], str | None]:
-        catalogs, cursor = await self.repo.page(Catalog, page)
+        catalogs, cursor = await self.repo.page(Catalog, page, updated_since)
         return catalogs, await self.repo.product_counts([c.id for c in catalogs]), cursor
 
     async def get(self, catalog_id: uuid.UUID) -> tuple[Catalog, int]:

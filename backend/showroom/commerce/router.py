@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import CatalogBrand
 from showroom.commerce.schemas import (
     BrandSettingsRead,
     BrandSettingsUpdate,
@@ -33,7 +33,7 @@ router = APIRouter(prefix="/brands/{brand_id}", tags=["commerce"])
 
 
 def get_commerce_service(
-    session: DbSession, settings: AppSettings, ctx: CurrentBrand
+    session: DbSession, settings: AppSettings, ctx: CatalogBrand
 ) -> CommerceService:
     return CommerceService(session, settings, ctx)
 

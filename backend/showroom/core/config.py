@@ -61,6 +61,13 @@ class Settings(BaseSettings):
     stripe_js_url: str = "https://js.stripe.com/v3/"
     stripe_timeout_seconds: float = 20.0
 
+    # Integrators: requests per API key per minute; webhook delivery.
+    api_key_requests_per_minute: int = 600
+    webhook_timeout_seconds: float = 5.0
+    # Webhook endpoints on http:// or on loopback and private addresses; unset: allowed
+    # everywhere but in production (where they would reach into our own network).
+    webhook_allow_private_urls: bool | None = None
+
     outbox_poll_seconds: float = 1.0
     outbox_max_attempts: int = 12
     # How long a claimed message is a worker's alone: a worker killed mid-delivery leaves its
@@ -83,6 +90,12 @@ class Settings(BaseSettings):
         return bool(self.stripe_secret_key and self.stripe_publishable_key)
 
     @property
+    def private_webhook_urls_allowed(self) -> bool:
+        if self.webhook_allow_private_urls is None:
+            return not self.is_production
+        return self.webhook_allow_private_urls
+
+    @property
     def dev_mailbox_enabled(self) -> bool:
         return self.env == "development" and not self.smtp_host
 
@@ -98,6 +111,7 @@ class Settings(BaseSettings):
                 raise ValueError("SHOWROOM_DATABASE_URL must point at PostgreSQL in production")
             if not self.smtp_host:
                 raise ValueError("SHOWROOM_SMTP_HOST must be set in production")
+
         return self
 
 

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from showroom.core.errors import Problem, problem_response_doc
+from showroom.integrations.webhook_docs import event_schemas
 
 _METHODS = {"get", "put", "post", "patch", "delete"}
 
@@ -19,6 +20,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         version=app.version,
         description=app.description,
         routes=app.routes,
+        webhooks=app.webhooks.routes,
         servers=[{"url": "/"}],
     )
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
@@ -27,12 +29,22 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     schemas["Problem"] = _omitted_not_null(problem)
     schemas.pop("HTTPValidationError", None)
     schemas.pop("ValidationError", None)
+    for name, schema in event_schemas().items():
+        schemas.setdefault(name, schema)
+    for path_item in spec.get("webhooks", {}).values():
+        for operation in path_item.values():
+            # What the receiver answers is up to it: only the 2xx matters to us.
+            operation["responses"].pop("422", None)
+            operation["responses"]["200"].pop("content", None)
 
     for path_item in spec.get("paths", {}).values():
         for method, operation in path_item.items():
             if method not in _METHODS:
                 continue
             responses = operation.setdefault("responses", {})
+            if _api_key_scopes(operation, method):
+                responses.setdefault("403", problem_response_doc(403))
+                responses.setdefault("429", problem_response_doc(429))
             can_be_invalid = bool(operation.get("parameters")) or "requestBody" in operation
             if can_be_invalid or "422" in responses:
                 responses["422"] = problem_response_doc(422)
@@ -43,6 +55,20 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 responses.setdefault("401", problem_response_doc(401))
             responses.setdefault("503", problem_response_doc(503))
     return spec
+
+
+def _api_key_scopes(operation: dict[str, Any], method: str) -> bool:
+    """A brand route names its area as its security scope (``showroom.brands.access``);
+    spell out the exact scope an API key needs for this method. True for such routes."""
+    from showroom.brands.access import required_scope
+
+    found = False
+    for requirement in operation.get("security", []):
+        for scheme, scopes in requirement.items():
+            if scopes:
+                requirement[scheme] = [required_scope(area, method) for area in scopes]
+                found = True
+    return found
 
 
 def _omitted_not_null(schema: dict[str, Any]) -> dict[str, Any]:

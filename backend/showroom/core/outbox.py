@@ -13,7 +13,8 @@ import contextlib
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select, update
@@ -37,9 +38,44 @@ def enqueue(session: AsyncSession, topic: str, payload: dict[str, Any]) -> Outbo
     return message
 
 
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When a failed message is tried again: after ``first_delay``, doubling up to
+    ``max_delay``; given up after ``max_attempts`` tries, or once the next try would come
+    later than ``give_up_after`` from the message's creation."""
+
+    first_delay: timedelta = timedelta(seconds=5)
+    max_delay: timedelta = timedelta(hours=1)
+    max_attempts: int | None = 12
+    give_up_after: timedelta | None = None
+
+    def delay(self, attempts: int) -> timedelta:
+        return min(self.first_delay * (1 << min(max(attempts - 1, 0), 30)), self.max_delay)
+
+    def next_attempt_at(
+        self, attempts: int, created_at: datetime, now: datetime
+    ) -> datetime | None:
+        """After ``attempts`` failed tries: when to try again, or None to give up."""
+        if self.max_attempts is not None and attempts >= self.max_attempts:
+            return None
+        at = now + self.delay(attempts)
+        if self.give_up_after is not None and at > created_at + self.give_up_after:
+            return None
+        return at
+
+
 def backoff(attempts: int) -> timedelta:
-    """5 s, 10 s, 20 s … capped at one hour."""
-    return timedelta(seconds=min(5 * 2 ** max(attempts - 1, 0), 3600))
+    """The default schedule: 5 s, 10 s, 20 s … capped at one hour."""
+    return RetryPolicy().delay(attempts)
+
+
+class RetryLater(Exception):
+    """Raised by a handler whose try failed but whose writes (a log of the try) are to be
+    kept: they commit together with the rescheduling. ``at`` overrides the policy's time."""
+
+    def __init__(self, reason: str, *, at: datetime | None = None) -> None:
+        super().__init__(reason)
+        self.at = at
 
 
 class OutboxWorker:
@@ -51,12 +87,15 @@ class OutboxWorker:
         max_attempts: int = 12,
         batch_size: int = 20,
         lease: timedelta = LEASE,
+        policies: Mapping[str, RetryPolicy] | None = None,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.handlers = handlers
         self.max_attempts = max_attempts
         self.batch_size = batch_size
         self.lease = lease
+        self.default_policy = RetryPolicy(max_attempts=max_attempts)
+        self.policies = dict(policies or {})
 
     async def claim(self) -> list[uuid.UUID]:
         now = utcnow()
@@ -108,6 +147,10 @@ class OutboxWorker:
                 if handler is None:
                     raise LookupError(f"no handler for topic {message.topic!r}")
                 await handler(session, message)
+            except RetryLater as exc:
+                self._failed(message, exc, exc.at)
+                await session.commit()
+                return
             except Exception as exc:  # noqa: BLE001 — any failure is retried later
                 await session.rollback()
                 await self._record_failure(message_id, exc)
@@ -123,20 +166,30 @@ class OutboxWorker:
             message = await session.get(OutboxMessage, message_id)
             if message is None:
                 return
-            message.attempts += 1
-            message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            message.locked_until = None
-            if message.attempts >= self.max_attempts:
-                message.status = OutboxStatus.dead
-                logger.error("outbox message %s gave up: %s", message_id, message.last_error)
-            else:
-                message.available_at = utcnow() + backoff(message.attempts)
-                logger.warning(
-                    "outbox message %s failed (attempt %s): %s",
-                    message_id,
-                    message.attempts,
-                    message.last_error,
-                )
+            self._failed(message, exc)
+
+    def policy(self, topic: str) -> RetryPolicy:
+        return self.policies.get(topic, self.default_policy)
+
+    def _failed(self, message: OutboxMessage, exc: Exception, at: datetime | None = None) -> None:
+        message.attempts += 1
+        message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        message.locked_until = None
+        now = utcnow()
+        retry_at = at or self.policy(message.topic).next_attempt_at(
+            message.attempts, message.created_at, now
+        )
+        if retry_at is None:
+            message.status = OutboxStatus.dead
+            logger.error("outbox message %s gave up: %s", message.id, message.last_error)
+        else:
+            message.available_at = retry_at
+            logger.warning(
+                "outbox message %s failed (attempt %s): %s",
+                message.id,
+                message.attempts,
+                message.last_error,
+            )
 
     async def run_forever(self, stop: asyncio.Event, poll_seconds: float = 1.0) -> None:
         while not stop.is_set():

@@ -13,12 +13,13 @@ from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
-from pydantic import BaseModel
+from pydantic import AfterValidator, AwareDatetime, BaseModel
 from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from showroom.core.errors import Invalid
+from showroom.core.validation import to_utc
 
 T = TypeVar("T")
 
@@ -70,6 +71,17 @@ def page_params(
 
 Pagination = Annotated[PageParams, Depends(page_params)]
 
+UpdatedSince = Annotated[
+    AwareDatetime | None,
+    AfterValidator(lambda value: None if value is None else to_utc(value)),
+    Query(
+        description="Incremental sync: only rows changed at or after this time (RFC 3339 with "
+        "a time zone). The list is then ordered by `(updated_at, id)`, oldest change first, "
+        "whatever its usual order: follow `next_cursor` to the end, keep the greatest "
+        "`updated_at` you saw, and pass it (minus a few seconds of overlap) next time."
+    ),
+]
+
 
 async def keyset_page(
     session: AsyncSession,
@@ -95,3 +107,24 @@ async def keyset_page(
     rows = rows[: params.limit]
     next_cursor = encode_cursor(*key(rows[-1])) if more and rows else None
     return rows, next_cursor
+
+
+async def changes_page(
+    session: AsyncSession,
+    query: Select[*tuple[Any, ...]],
+    params: PageParams,
+    *,
+    updated: InstrumentedAttribute[datetime],
+    ident: InstrumentedAttribute[uuid.UUID],
+) -> tuple[Sequence[Any], str | None]:
+    """A page for an integrator syncing changes (``updated_since``): ordered by
+    ``(updated, ident)`` ascending, whatever the list's usual order, so a row changed while
+    the client pages moves behind it and is read again, never skipped."""
+    return await keyset_page(
+        session,
+        query,
+        params,
+        created=updated,
+        ident=ident,
+        key=lambda row: (getattr(row[0], updated.key), getattr(row[0], ident.key)),
+    )

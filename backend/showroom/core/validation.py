@@ -271,12 +271,15 @@ def localized_errors(
     return cleaned, problems
 
 
-def _to_utc(value: datetime) -> datetime:
-    return value.astimezone(UTC)
+def to_utc(value: datetime) -> datetime:
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:  # 9999-12-31T23:00:00-05:00 has no UTC time
+        raise PydanticCustomError("datetime_out_of_range", "The time is out of range.") from exc
 
 
 UtcDateTime = Annotated[
     AwareDatetime,
-    AfterValidator(_to_utc),
+    AfterValidator(to_utc),
     Field(description="RFC 3339 with a time zone; answered in UTC"),
 ]

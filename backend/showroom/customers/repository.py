@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.core.pagination import PageParams, keyset_page
+from showroom.core.pagination import PageParams, changes_page, keyset_page
 from showroom.core.time import utcnow
 from showroom.models import (
     Brand,
@@ -50,13 +50,13 @@ class CustomerRepository:
             )
         if updated_since is not None:
             query = query.where(Customer.updated_at >= updated_since)
-        rows, cursor = await keyset_page(
-            self.session,
-            query,
-            page,
-            created=Customer.created_at,
-            ident=Customer.id,
-        )
+            rows, cursor = await changes_page(
+                self.session, query, page, updated=Customer.updated_at, ident=Customer.id
+            )
+        else:
+            rows, cursor = await keyset_page(
+                self.session, query, page, created=Customer.created_at, ident=Customer.id
+            )
         return [row[0] for row in rows], cursor
 
     async def get(self, customer_id: uuid.UUID) -> Customer | None:

@@ -1,18 +1,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
 from showroom.accounts.dependencies import CurrentUser
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import CustomersBrand
 from showroom.buyers.service import BuyerService
 from showroom.core.db import DbSession
 from showroom.core.deps import AppSettings
 from showroom.core.errors import NotFound, errors
-from showroom.core.pagination import Page, Pagination
+from showroom.core.pagination import Page, Pagination, UpdatedSince
 from showroom.customers.schemas import (
     AcceptInvitation,
     BrandInvitationView,
@@ -28,11 +27,10 @@ from showroom.customers.schemas import (
 from showroom.customers.service import (
     ConnectionService,
     CustomerService,
+    customer_view,
     invitation_state,
-    terms_of,
 )
 from showroom.models import (
-    Customer,
     CustomerInvitation,
     CustomerKind,
 )
@@ -44,7 +42,7 @@ Token = Annotated[str, Path(min_length=10, max_length=200)]
 
 
 def get_customer_service(
-    session: DbSession, settings: AppSettings, ctx: CurrentBrand
+    session: DbSession, settings: AppSettings, ctx: CustomersBrand
 ) -> CustomerService:
     return CustomerService(session, settings, ctx)
 
@@ -60,26 +58,6 @@ def get_buyer_service(session: DbSession, settings: AppSettings) -> BuyerService
 Customers = Annotated[CustomerService, Depends(get_customer_service)]
 Connections = Annotated[ConnectionService, Depends(get_connection_service)]
 Buyers = Annotated[BuyerService, Depends(get_buyer_service)]
-
-
-def customer_view(customer: Customer) -> CustomerRead:
-    return CustomerRead(
-        id=customer.id,
-        code=customer.code,
-        kind=customer.kind,
-        buyer_organization_id=customer.buyer_organization_id,
-        buyer_type=customer.buyer_type,
-        company_name=customer.company_name,
-        contact_name=customer.contact_name,
-        country=customer.country,
-        email=customer.email,
-        phone=customer.phone,
-        notes=customer.notes,
-        terms=TermsRead.model_validate(terms_of(customer).model_dump()),
-        link_login_email=customer.link_login_email,
-        created_at=customer.created_at,
-        updated_at=customer.updated_at,
-    )
 
 
 def invitation_view(invitation: CustomerInvitation) -> CustomerInvitationRead:
@@ -107,7 +85,7 @@ async def list_customers(
     page: Pagination,
     kind: Annotated[CustomerKind | None, Query()] = None,
     search: Annotated[str | None, Query(max_length=200)] = None,
-    updated_since: Annotated[datetime | None, Query()] = None,
+    updated_since: UpdatedSince = None,
 ) -> Page[CustomerRead]:
     rows, cursor = await customers.page(page, kind=kind, search=search, updated_since=updated_since)
     return Page(items=[customer_view(c) for c in rows], next_cursor=cursor)

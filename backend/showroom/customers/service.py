@@ -24,10 +24,14 @@ from showroom.customers.schemas import (
     ConnectedBrand,
     CustomerCreate,
     CustomerInvitationCreate,
+    CustomerRead,
     CustomerUpdate,
     Terms,
+    TermsRead,
     TermsSummary,
 )
+from showroom.integrations.events import emit
+from showroom.integrations.schemas import EventType
 from showroom.media.schemas import media_url
 from showroom.models import (
     BrandStatus,
@@ -87,6 +91,26 @@ def apply_terms(customer: Customer, terms: Terms) -> None:
         terms.deposit_percent if terms.billing_term is BillingTerm.with_deposit else None
     )
     customer.apply_tax_to_price = terms.apply_tax_to_price
+
+
+def customer_view(customer: Customer) -> CustomerRead:
+    return CustomerRead(
+        id=customer.id,
+        code=customer.code,
+        kind=customer.kind,
+        buyer_organization_id=customer.buyer_organization_id,
+        buyer_type=customer.buyer_type,
+        company_name=customer.company_name,
+        contact_name=customer.contact_name,
+        country=customer.country,
+        email=customer.email,
+        phone=customer.phone,
+        notes=customer.notes,
+        terms=TermsRead.model_validate(terms_of(customer).model_dump()),
+        link_login_email=customer.link_login_email,
+        created_at=customer.created_at,
+        updated_at=customer.updated_at,
+    )
 
 
 class CustomerService:
@@ -228,7 +252,7 @@ class CustomerService:
             message=data.message.strip(),
             terms=terms.model_dump(mode="json"),
             token_hash=security.hash_secret(raw),
-            invited_by_id=self.ctx.user.id,
+            invited_by_id=self.ctx.actor_id,
             expires_at=utcnow() + timedelta(days=INVITATION_DAYS),
         )
         self.session.add(invitation)
@@ -325,6 +349,12 @@ class ConnectionService:
                 "This organization is already connected to the brand.",
                 code="customer.already_connected",
             ) from exc
+        emit(
+            self.session,
+            customer.brand_id,
+            EventType.customer_connected,
+            customer_view(customer).model_dump(mode="json"),
+        )
         return customer
 
     async def invitation_views(

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Query, UploadFile, status
 from fastapi.responses import Response
 
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import CatalogBrand
 from showroom.core.db import DbSession
 from showroom.core.deps import AppSettings
 from showroom.core.errors import errors
@@ -23,7 +23,7 @@ def get_import_service(
     session: DbSession,
     settings: AppSettings,
     storage: Annotated[Storage, Depends(get_storage)],
-    ctx: CurrentBrand,
+    ctx: CatalogBrand,
 ) -> ImportService:
     return ImportService(session, settings, storage, ctx)
 

@@ -306,7 +306,7 @@ class ImportService:
             product_count=len(plan.products),
             errors=_report(plan),
             message=f"{len(plan.errors)} problems found." if plan.errors else "Ready to apply.",
-            created_by_id=self.ctx.user.id,
+            created_by_id=self.ctx.actor_id,
         )
         self.session.add(record)
         await self.session.flush()

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from datetime import datetime
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from showroom.core.pagination import PageParams, keyset_page
+from showroom.core.pagination import PageParams, changes_page, keyset_page
 from showroom.models import Catalog, LinkKind, LinkStatus, OrderLink, OrderLinkCatalog
 
 
@@ -21,7 +22,11 @@ class LinkRepository:
         self.session.add(link)
 
     async def page(
-        self, page: PageParams, kind: LinkKind | None, status: LinkStatus | None
+        self,
+        page: PageParams,
+        kind: LinkKind | None,
+        status: LinkStatus | None,
+        updated_since: datetime | None = None,
     ) -> tuple[list[OrderLink], str | None]:
         query = select(OrderLink).where(
             OrderLink.brand_id == self.brand_id, OrderLink.status != LinkStatus.deleted
@@ -30,9 +35,15 @@ class LinkRepository:
             query = query.where(OrderLink.kind == kind)
         if status is not None:
             query = query.where(OrderLink.status == status)
-        rows, cursor = await keyset_page(
-            self.session, query, page, created=OrderLink.created_at, ident=OrderLink.id
-        )
+        if updated_since is not None:
+            query = query.where(OrderLink.updated_at >= updated_since)
+            rows, cursor = await changes_page(
+                self.session, query, page, updated=OrderLink.updated_at, ident=OrderLink.id
+            )
+        else:
+            rows, cursor = await keyset_page(
+                self.session, query, page, created=OrderLink.created_at, ident=OrderLink.id
+            )
         return [row[0] for row in rows], cursor
 
     async def get(self, link_id: uuid.UUID) -> OrderLink | None:

@@ -5,19 +5,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, status
 
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import LinksBrand
 from showroom.core.db import DbSession
 from showroom.core.deps import AppSettings
 from showroom.core.errors import errors
-from showroom.core.pagination import Page, Pagination
+from showroom.core.pagination import Page, Pagination, UpdatedSince
 from showroom.links.schemas import GeneratedPasscode, LinkCreate, LinkRead, LinkUpdate
-from showroom.links.service import LinkService, link_terms, link_url
+from showroom.links.service import LinkService, link_read
 from showroom.models import Catalog, LinkKind, LinkStatus, OrderLink
 
 router = APIRouter(prefix="/brands/{brand_id}", tags=["links"])
 
 
-def get_link_service(session: DbSession, settings: AppSettings, ctx: CurrentBrand) -> LinkService:
+def get_link_service(session: DbSession, settings: AppSettings, ctx: LinksBrand) -> LinkService:
     return LinkService(session, settings, ctx)
 
 
@@ -26,15 +26,7 @@ WRITE = errors(404, 409)
 
 
 def link_view(links: LinkService, link: OrderLink, catalogs: list[Catalog]) -> LinkRead:
-    return LinkRead.model_validate(
-        {
-            **{name: getattr(link, name) for name in LinkRead.model_fields if hasattr(link, name)},
-            "url": link_url(links.settings, link),
-            "catalogs": catalogs,
-            "passcode_enabled": link.passcode_hash is not None,
-            "terms": link_terms(link),
-        }
-    )
+    return link_read(links.settings, link, catalogs)
 
 
 @router.get("/links", responses=errors(404), summary="Order links")
@@ -43,8 +35,9 @@ async def list_links(
     page: Pagination,
     kind: Annotated[LinkKind | None, Query(description="One tab of the Links page")] = None,
     link_status: Annotated[LinkStatus | None, Query(alias="status")] = None,
+    updated_since: UpdatedSince = None,
 ) -> Page[LinkRead]:
-    rows, catalogs, cursor = await links.page(page, kind, link_status)
+    rows, catalogs, cursor = await links.page(page, kind, link_status, updated_since)
     return Page(
         items=[link_view(links, link, catalogs.get(link.id, [])) for link in rows],
         next_cursor=cursor,

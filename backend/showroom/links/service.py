@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -18,8 +19,10 @@ from showroom.core.config import Settings
 from showroom.core.errors import Conflict, FieldErrors, Loc, NotFound, invalid_from
 from showroom.core.pagination import PageParams
 from showroom.core.time import utcnow
+from showroom.integrations.events import emit
+from showroom.integrations.schemas import EventType
 from showroom.links.repository import LinkRepository
-from showroom.links.schemas import LinkCreate, LinkFields, LinkUpdate
+from showroom.links.schemas import LinkCreate, LinkFields, LinkRead, LinkUpdate
 from showroom.models import (
     BackgroundType,
     Catalog,
@@ -85,6 +88,18 @@ def link_terms(link: OrderLink) -> dict[str, Any] | None:
     return {name: getattr(link, name) for name in _TERM_FIELDS}
 
 
+def link_read(settings: Settings, link: OrderLink, catalogs: list[Catalog]) -> LinkRead:
+    return LinkRead.model_validate(
+        {
+            **{name: getattr(link, name) for name in LinkRead.model_fields if hasattr(link, name)},
+            "url": link_url(settings, link),
+            "catalogs": catalogs,
+            "passcode_enabled": link.passcode_hash is not None,
+            "terms": link_terms(link),
+        }
+    )
+
+
 class LinkService:
     def __init__(self, session: AsyncSession, settings: Settings, ctx: BrandContext) -> None:
         self.session = session
@@ -97,9 +112,13 @@ class LinkService:
     # --- reading ---------------------------------------------------------------------------
 
     async def page(
-        self, page: PageParams, kind: LinkKind | None, status: LinkStatus | None
+        self,
+        page: PageParams,
+        kind: LinkKind | None,
+        status: LinkStatus | None,
+        updated_since: datetime | None = None,
     ) -> tuple[list[OrderLink], dict[uuid.UUID, list[Catalog]], str | None]:
-        links, cursor = await self.repo.page(page, kind, status)
+        links, cursor = await self.repo.page(page, kind, status, updated_since)
         return links, await self.repo.catalogs([link.id for link in links]), cursor
 
     async def get(self, link_id: uuid.UUID) -> tuple[OrderLink, list[Catalog]]:
@@ -163,8 +182,9 @@ class LinkService:
             await self.repo.replace_catalogs(link.id, given["catalog_ids"])
         await self.session.flush()
         if link.status is LinkStatus.deleted:
+            self._updated(link, catalogs)
             return link, catalogs
-        return await self.get(link.id)
+        return self._updated(*await self.get(link.id))
 
     async def regenerate_token(self, link_id: uuid.UUID) -> tuple[OrderLink, list[Catalog]]:
         """A new URL: the old one answers 404 and grants issued for it stop working."""
@@ -172,7 +192,7 @@ class LinkService:
         link.token = new_token()
         link.updated_at = utcnow()
         await self.session.flush()
-        return await self.get(link.id)
+        return self._updated(*await self.get(link.id))
 
     async def generate_passcode(self, link_id: uuid.UUID) -> str:
         link = await self._link(link_id)
@@ -183,7 +203,17 @@ class LinkService:
         passcode = new_passcode()
         link.passcode_hash = security.hash_password(passcode)
         link.updated_at = utcnow()
+        self._updated(*await self.get(link.id))
         return passcode
+
+    def _updated(self, link: OrderLink, catalogs: list[Catalog]) -> tuple[OrderLink, list[Catalog]]:
+        emit(
+            self.session,
+            self.brand.id,
+            EventType.link_updated,
+            link_read(self.settings, link, catalogs).model_dump(mode="json"),
+        )
+        return link, catalogs
 
     def _assign(self, link: OrderLink, data: LinkFields) -> None:
         for name in _PLAIN_FIELDS:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Request, UploadFile, status
 from fastapi.responses import FileResponse
 
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import CatalogBrand
 from showroom.core.db import DbSession
 from showroom.core.deps import AppSettings
 from showroom.core.errors import NotFound, errors
@@ -44,14 +44,14 @@ MediaFiles = Annotated[MediaService, Depends(get_media_service)]
     summary="Upload an image (JPEG, PNG, WebP or GIF, at most 3 MB; checked by decoding it)",
 )
 async def upload_media(
-    ctx: CurrentBrand, media: MediaFiles, file: Annotated[UploadFile, File()]
+    ctx: CatalogBrand, media: MediaFiles, file: Annotated[UploadFile, File()]
 ) -> MediaRead:
     data = await file.read()
     return MediaRead.model_validate(await media.upload(ctx, file.filename or "", data))
 
 
 @router.get("/brands/{brand_id}/media", responses=errors(404), summary="The brand's images")
-async def list_media(ctx: CurrentBrand, media: MediaFiles, page: Pagination) -> Page[MediaRead]:
+async def list_media(ctx: CatalogBrand, media: MediaFiles, page: Pagination) -> Page[MediaRead]:
     rows, cursor = await media.page(ctx, page)
     return Page(items=[MediaRead.model_validate(m) for m in rows], next_cursor=cursor)
 
@@ -62,7 +62,7 @@ async def list_media(ctx: CurrentBrand, media: MediaFiles, page: Pagination) -> 
     responses=errors(404),
     summary="Delete an image (it disappears from products, catalogs and lookbooks)",
 )
-async def delete_media(media_id: uuid.UUID, ctx: CurrentBrand, media: MediaFiles) -> None:
+async def delete_media(media_id: uuid.UUID, ctx: CatalogBrand, media: MediaFiles) -> None:
     await media.delete(ctx, media_id)
 
 

@@ -36,6 +36,14 @@ from showroom.models.catalog import (
 )
 from showroom.models.commerce import ShippingRate, ShippingRateGroup, TaxRate, TransactionTerm
 from showroom.models.customers import Customer, CustomerInvitation, CustomerKind
+from showroom.models.integrations import (
+    ApiKey,
+    ApiKeyWindow,
+    DeliveryStatus,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from showroom.models.invitations import MemberInvitation
 from showroom.models.links import BackgroundType, LinkKind, LinkStatus, OrderLink, OrderLinkCatalog
 from showroom.models.media import Media
@@ -55,6 +63,8 @@ from showroom.models.payments import Payment, PaymentStatus, StripeEvent
 __all__ = [
     "Address",
     "AddressKind",
+    "ApiKey",
+    "ApiKeyWindow",
     "AuditEvent",
     "BackgroundType",
     "Base",
@@ -78,6 +88,7 @@ __all__ = [
     "Customer",
     "CustomerInvitation",
     "CustomerKind",
+    "DeliveryStatus",
     "DevMail",
     "IdempotencyKey",
     "ImportStatus",
@@ -113,4 +124,7 @@ __all__ = [
     "TaxRate",
     "TransactionTerm",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

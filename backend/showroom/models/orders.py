@@ -79,6 +79,7 @@ class Order(IdMixin, TimestampMixin, Base):
         UniqueConstraint("brand_id", "number"),
         Index("ix_orders_brand_created", "brand_id", "created_at", "id"),
         Index("ix_orders_buyer_created", "buyer_organization_id", "created_at", "id"),
+        Index("ix_orders_brand_updated", "brand_id", "updated_at", "id"),
     )
 
     brand_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("brands.id", ondelete="CASCADE"))
@@ -120,6 +121,8 @@ class Order(IdMixin, TimestampMixin, Base):
     total: Mapped[int] = mapped_column(BigInteger)
     deposit: Mapped[int] = mapped_column(BigInteger)
     balance: Mapped[int] = mapped_column(BigInteger)
+    # Set once when an integrator (an ERP) acknowledges the order after exporting it.
+    acknowledged_at: Mapped[datetime | None]
 
     lines: Mapped[list[OrderLine]] = relationship(
         lazy="raise", order_by="OrderLine.position", passive_deletes=True

@@ -17,6 +17,8 @@ from showroom.core.errors import Conflict, FieldError, FieldErrors, Forbidden, I
 from showroom.core.i18n import pick_text
 from showroom.core.idempotency import IdempotencyGuard, Replay, fingerprint
 from showroom.core.time import utcnow
+from showroom.integrations.events import emit, emit_stock, sku_stock
+from showroom.integrations.schemas import EventType
 from showroom.models import (
     Address,
     AddressKind,
@@ -47,6 +49,7 @@ from showroom.orders.schemas import (
     OrderAmounts,
     OrderForm,
     OrderPreview,
+    OrderRead,
     PaymentChoice,
     TaxLineRead,
 )
@@ -553,6 +556,20 @@ class CheckoutService:
             payment = await self._authorize(ctx, form, order, key)
         view = order_view(order, priced.lines, [event], BuyerOrderRead, payment)
         body = view.model_dump(mode="json")
+        brand_view = order_view(order, priced.lines, [event], OrderRead, payment)
+        emit(
+            self.session, order.brand_id, EventType.order_placed, brand_view.model_dump(mode="json")
+        )
+        emit_stock(
+            self.session,
+            order.brand_id,
+            "order.placed",
+            [
+                sku_stock(line.sku_id, line.sku_code, line.product_id, *taken[line.sku_id])
+                for line in priced.lines
+                if line.sku_id is not None and taken[line.sku_id][1]
+            ],
+        )
         await guard.finish(201, body)
         if payment is not None:
             try:

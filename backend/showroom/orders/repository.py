@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
 from showroom.core.idempotency import dialect_insert
-from showroom.core.pagination import PageParams, keyset_page
+from showroom.core.pagination import PageParams, changes_page, keyset_page
 from showroom.models import (
     Address,
     BrandOrderCounter,
@@ -85,11 +85,15 @@ class OrderRepository:
         )
         return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
-    async def return_stock(self, quantities: dict[uuid.UUID, int]) -> None:
+    async def return_stock(
+        self, quantities: dict[uuid.UUID, int]
+    ) -> list[tuple[uuid.UUID, str, uuid.UUID, int, bool, bool]]:
+        """Put the quantities back; each SKU's (id, code, product, stock after, track_stock,
+        allow_backorder)."""
         if not quantities:
-            return
+            return []
         delta = _deltas(quantities)
-        await self.session.execute(
+        rows = await self.session.execute(
             update(Sku)
             .where(Sku.id.in_(quantities))
             .values(
@@ -98,8 +102,17 @@ class OrderRepository:
                     else_=Sku.stock_quantity,
                 )
             )
+            .returning(
+                Sku.id,
+                Sku.code,
+                Sku.product_id,
+                Sku.stock_quantity,
+                Sku.track_stock,
+                Sku.allow_backorder,
+            )
             .execution_options(synchronize_session=False)
         )
+        return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
 
     async def next_number(self, brand_id: uuid.UUID) -> int:
         """The brand's next order number: one atomic increment of its counter row."""
@@ -162,17 +175,77 @@ class OrderRepository:
         return query
 
     async def page(
-        self, query: Select[Order], params: PageParams
+        self, query: Select[Order], params: PageParams, *, by_change: bool = False
     ) -> tuple[list[Order], str | None]:
+        """Newest first, as an inbox and an order history read; ``by_change`` (an
+        integrator syncing with ``updated_since``): oldest change first."""
+        if by_change:
+            rows, cursor = await changes_page(
+                self.session, query, params, updated=Order.updated_at, ident=Order.id
+            )
+        else:
+            rows, cursor = await keyset_page(
+                self.session,
+                query,
+                params,
+                created=Order.created_at,
+                ident=Order.id,
+                newest_first=True,
+            )
+        return [row[0] for row in rows], cursor
+
+    async def unacknowledged(
+        self, brand_id: uuid.UUID, statuses: list[OrderStatus] | None, params: PageParams
+    ) -> tuple[list[Order], str | None]:
+        """Orders no integrator has acknowledged yet, oldest first, with lines and payment."""
+        query = (
+            select(Order)
+            .where(Order.brand_id == brand_id, Order.acknowledged_at.is_(None))
+            .options(selectinload(Order.lines), joinedload(Order.payment))
+        )
+        if statuses:
+            query = query.where(Order.status.in_(statuses))
         rows, cursor = await keyset_page(
-            self.session,
-            query,
-            params,
-            created=Order.created_at,
-            ident=Order.id,
-            newest_first=True,  # an inbox and an order history read from the latest
+            self.session, query, params, created=Order.created_at, ident=Order.id
         )
         return [row[0] for row in rows], cursor
+
+    async def events_of(self, order_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[OrderEvent]]:
+        found: dict[uuid.UUID, list[OrderEvent]] = {order_id: [] for order_id in order_ids}
+        if order_ids:
+            rows = await self.session.scalars(
+                select(OrderEvent)
+                .where(OrderEvent.order_id.in_(order_ids))
+                .order_by(OrderEvent.created_at, OrderEvent.id)
+            )
+            for event in rows:
+                found[event.order_id].append(event)
+        return found
+
+    async def acknowledgements(
+        self, brand_id: uuid.UUID, order_ids: list[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[str, datetime | None]]:
+        rows = await self.session.execute(
+            select(Order.id, Order.number, Order.acknowledged_at).where(
+                Order.brand_id == brand_id, Order.id.in_(order_ids)
+            )
+        )
+        return {order_id: (number, at) for order_id, number, at in rows}
+
+    async def acknowledge(
+        self, brand_id: uuid.UUID, order_ids: list[uuid.UUID], now: datetime
+    ) -> None:
+        """Only the first acknowledgement counts: a retry keeps its time."""
+        await self.session.execute(
+            update(Order)
+            .where(
+                Order.brand_id == brand_id,
+                Order.id.in_(order_ids),
+                Order.acknowledged_at.is_(None),
+            )
+            .values(acknowledged_at=now)
+            .execution_options(synchronize_session=False)
+        )
 
     async def with_lines(self, query: Select[Order], limit: int) -> list[Order]:
         return list(

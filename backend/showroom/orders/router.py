@@ -10,13 +10,21 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from showroom.accounts.dependencies import CurrentUser
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import OrdersBrand
 from showroom.core.db import DbSession
 from showroom.core.deps import AppSettings
 from showroom.core.errors import errors
-from showroom.core.pagination import Page, Pagination
+from showroom.core.pagination import Page, Pagination, UpdatedSince
 from showroom.models import OrderStatus
-from showroom.orders.schemas import BuyerOrderRead, OrderListItem, OrderRead, OrderTransition
+from showroom.orders.schemas import (
+    AcknowledgedOrder,
+    BuyerOrderRead,
+    OrderAcknowledge,
+    OrderAcknowledgement,
+    OrderListItem,
+    OrderRead,
+    OrderTransition,
+)
 from showroom.orders.service import OrderFilters, OrderService
 from showroom.payments.gateway import CurrentGateway
 
@@ -31,7 +39,6 @@ def get_order_service(
 
 
 Orders = Annotated[OrderService, Depends(get_order_service)]
-Since = Annotated[datetime | None, Query(description="Orders changed at or after this time")]
 From = Annotated[datetime | None, Query(description="Placed at or after")]
 To = Annotated[datetime | None, Query(description="Placed before")]
 Statuses = Annotated[list[OrderStatus] | None, Query(alias="status", max_length=6)]
@@ -41,7 +48,7 @@ def common_filters(
     order_status: Statuses = None,
     placed_from: From = None,
     placed_to: To = None,
-    updated_since: Since = None,
+    updated_since: UpdatedSince = None,
 ) -> OrderFilters:
     return OrderFilters(
         statuses=order_status,
@@ -99,7 +106,7 @@ async def get_buyer_order(
 
 @brand_side.get("/orders", responses=errors(404), summary="The order inbox")
 async def list_brand_orders(
-    ctx: CurrentBrand, orders: Orders, filters: BrandFilters, page: Pagination
+    ctx: OrdersBrand, orders: Orders, filters: BrandFilters, page: Pagination
 ) -> Page[OrderListItem]:
     items, cursor = await orders.brand_page(ctx, filters, page)
     return Page(items=items, next_cursor=cursor)
@@ -117,7 +124,7 @@ async def list_brand_orders(
     },
     summary="Export orders as CSV, one row per order line",
 )
-async def export_brand_orders(ctx: CurrentBrand, orders: Orders, filters: BrandFilters) -> Response:
+async def export_brand_orders(ctx: OrdersBrand, orders: Orders, filters: BrandFilters) -> Response:
     return Response(
         await orders.csv(ctx, filters),
         media_type="text/csv; charset=utf-8",
@@ -125,8 +132,38 @@ async def export_brand_orders(ctx: CurrentBrand, orders: Orders, filters: BrandF
     )
 
 
+@brand_side.get(
+    "/orders/export",
+    responses=errors(404),
+    summary="Orders not yet acknowledged, oldest first, with their lines (ERP pull)",
+    description="An ERP's pull: read the pages, store the orders, then acknowledge them with "
+    "`POST /orders/acknowledge`; acknowledged orders never come back here, so each order is "
+    "imported once. An order acknowledged while you page moves the rest up: after "
+    "acknowledging, start again from the first page rather than following `next_cursor`.",
+)
+async def export_unacknowledged_orders(
+    ctx: OrdersBrand, orders: Orders, page: Pagination, order_status: Statuses = None
+) -> Page[OrderRead]:
+    items, cursor = await orders.export_page(ctx, order_status, page)
+    return Page(items=items, next_cursor=cursor)
+
+
+@brand_side.post(
+    "/orders/acknowledge",
+    responses=errors(404),
+    summary="Acknowledge exported orders (idempotent; all or nothing)",
+)
+async def acknowledge_orders(
+    body: OrderAcknowledge, ctx: OrdersBrand, orders: Orders
+) -> OrderAcknowledgement:
+    done = await orders.acknowledge(ctx, body.order_ids)
+    return OrderAcknowledgement(
+        items=[AcknowledgedOrder(id=i, number=n, acknowledged_at=at) for i, n, at in done]
+    )
+
+
 @brand_side.get("/orders/{order_id}", responses=errors(404), summary="One order")
-async def get_brand_order(order_id: uuid.UUID, ctx: CurrentBrand, orders: Orders) -> OrderRead:
+async def get_brand_order(order_id: uuid.UUID, ctx: OrdersBrand, orders: Orders) -> OrderRead:
     return await orders.brand_order(ctx, order_id)
 
 
@@ -138,7 +175,7 @@ def _transition(action: str, summary: str) -> None:
 
     async def change(
         order_id: uuid.UUID,
-        ctx: CurrentBrand,
+        ctx: OrdersBrand,
         orders: Orders,
         body: OrderTransition | None = None,
     ) -> OrderRead:

@@ -199,6 +199,9 @@ class OrderRead(ResponseSchema):
     events: list[OrderEventRead]
     created_at: datetime = Field(description="When it was placed")
     updated_at: datetime
+    acknowledged_at: datetime | None = Field(
+        default=None, description="When an integrator acknowledged it after an export"
+    )
 
 
 class BuyerOrderRead(OrderRead):
@@ -230,3 +233,22 @@ class OrderTransition(Schema):
     note: Annotated[str, Field(max_length=2000)] = Field(
         default="", description="Told to the buyer in the e-mail"
     )
+
+
+class OrderAcknowledge(Schema):
+    order_ids: list[uuid.UUID] = Field(
+        min_length=1,
+        max_length=100,
+        description="Orders of the last export now safely stored on your side",
+        examples=[["3f1c1f7e-8a52-4c2e-9d53-5b7f6a0c2e11", "a4b0e9d2-6c3f-4f4e-8f1a-2d9b7c5e8a03"]],
+    )
+
+
+class AcknowledgedOrder(ResponseSchema):
+    id: uuid.UUID
+    number: str
+    acknowledged_at: datetime = Field(description="The first acknowledgement's time")
+
+
+class OrderAcknowledgement(ResponseSchema):
+    items: list[AcknowledgedOrder] = Field(description="In the order of the request")

@@ -16,9 +16,11 @@ from showroom.brands.access import BrandContext
 from showroom.carts.repository import CartRepository
 from showroom.carts.service import merge_skus, org_scope
 from showroom.core.config import Settings
-from showroom.core.errors import Conflict, NotFound
+from showroom.core.errors import Conflict, FieldErrors, Invalid, NotFound
 from showroom.core.pagination import PageParams
 from showroom.core.time import utcnow
+from showroom.integrations.events import emit, emit_stock, sku_stock
+from showroom.integrations.schemas import EventType
 from showroom.models import (
     BuyerOrganization,
     Cart,
@@ -60,6 +62,10 @@ class OrderFilters:
     catalog_id: uuid.UUID | None = None
     link_id: uuid.UUID | None = None
 
+    @property
+    def by_change(self) -> bool:
+        return self.updated_since is not None
+
 
 def _not_found() -> NotFound:
     return NotFound("No such order.", code="order.not_found")
@@ -88,7 +94,7 @@ class OrderService:
     ) -> tuple[list[OrderListItem], str | None]:
         await self._org(user, org_id)
         query = self.repo.filtered(**{**filters.__dict__, "buyer_organization_id": org_id})
-        rows, cursor = await self.repo.page(query, params)
+        rows, cursor = await self.repo.page(query, params, by_change=filters.by_change)
         return [list_item(order) for order in rows], cursor
 
     async def buyer_order(
@@ -108,7 +114,7 @@ class OrderService:
         self, ctx: BrandContext, filters: OrderFilters, params: PageParams
     ) -> tuple[list[OrderListItem], str | None]:
         query = self.repo.filtered(**{**filters.__dict__, "brand_id": ctx.brand_id})
-        rows, cursor = await self.repo.page(query, params)
+        rows, cursor = await self.repo.page(query, params, by_change=filters.by_change)
         return [list_item(order) for order in rows], cursor
 
     async def brand_order(self, ctx: BrandContext, order_id: uuid.UUID) -> OrderRead:
@@ -126,6 +132,7 @@ class OrderService:
         order = await self.repo.order(order_id, brand_id=ctx.brand_id)
         if order is None:
             raise _not_found()
+        previous = order.status
         now = utcnow()
         if not await self.repo.set_status(order.id, new, allowed, now):
             raise Conflict(
@@ -142,15 +149,21 @@ class OrderService:
             for line in order.lines:
                 if line.sku_id is not None:
                     returned[line.sku_id] += line.quantity
-            await self.repo.return_stock(returned)
+            stock = await self.repo.return_stock(returned)
+            emit_stock(
+                self.session,
+                ctx.brand_id,
+                f"order.{new.value}",
+                [sku_stock(*row) for row in stock if row[3]],
+            )
         if new is OrderStatus.returned_to_cart:
             await self._back_to_cart(order)
         self.session.add(
             OrderEvent(
                 order_id=order.id,
                 status=new,
-                actor_id=ctx.user.id,
-                actor_name=ctx.user.display_name,
+                actor_id=ctx.actor_id,
+                actor_name=ctx.actor_name,
                 actor_side="brand",
                 note=note,
                 created_at=now,
@@ -160,9 +173,18 @@ class OrderService:
         assert org is not None  # RESTRICT keeps an order's organization
         order_status_mails(self.session, self.settings, order, org, ctx.brand, note)
         await self.session.flush()
-        return order_view(
+        view = order_view(
             order, order.lines, await self.repo.events(order.id), OrderRead, order.payment
         )
+        data = view.model_dump(mode="json")
+        emit(
+            self.session,
+            ctx.brand_id,
+            EventType.order_status_changed,
+            {"previous_status": previous.value, "status": new.value, "order": data},
+        )
+        emit(self.session, ctx.brand_id, EventType.order_updated, data)
+        return view
 
     async def _back_to_cart(self, order: Order) -> None:
         """The order's lines go back into the buyer's cart for the catalog (and link),
@@ -207,6 +229,38 @@ class OrderService:
                 carts.add(item)
             item.skus = merge_skus(item.skus, [row])
         cart.updated_at = utcnow()
+
+    # --- the integrator's export ---------------------------------------------------------
+
+    async def export_page(
+        self, ctx: BrandContext, statuses: list[OrderStatus] | None, params: PageParams
+    ) -> tuple[list[OrderRead], str | None]:
+        orders, cursor = await self.repo.unacknowledged(ctx.brand_id, statuses, params)
+        events = await self.repo.events_of([order.id for order in orders])
+        return [
+            order_view(order, order.lines, events[order.id], OrderRead, order.payment)
+            for order in orders
+        ], cursor
+
+    async def acknowledge(
+        self, ctx: BrandContext, order_ids: list[uuid.UUID]
+    ) -> list[tuple[uuid.UUID, str, datetime]]:
+        """Idempotent, and all or nothing: an order of no such id (in this brand) is
+        reported by its position and nothing is acknowledged."""
+        found = await self.repo.acknowledgements(ctx.brand_id, order_ids)
+        errors = FieldErrors()
+        for index, order_id in enumerate(order_ids):
+            if order_id not in found:
+                errors.add(("body", "order_ids", index), "No such order.", "order.not_found")
+        if errors.errors:
+            raise Invalid(
+                "Nothing was acknowledged: some orders do not exist.",
+                code="order.acknowledge_rejected",
+                errors=errors.errors,
+            )
+        now = utcnow()
+        await self.repo.acknowledge(ctx.brand_id, order_ids, now)
+        return [(i, found[i][0], found[i][1] or now) for i in order_ids]
 
     async def csv(self, ctx: BrandContext, filters: OrderFilters) -> str:
         query = self.repo.filtered(**{**filters.__dict__, "brand_id": ctx.brand_id})

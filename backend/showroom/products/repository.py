@@ -4,11 +4,11 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from showroom.core.pagination import PageParams, keyset_page
+from showroom.core.pagination import PageParams, changes_page, keyset_page
 from showroom.models import (
     Category,
     Media,
@@ -65,13 +65,13 @@ class ProductRepository:
             query = query.where(Product.category_id == category_id)
         if updated_since is not None:
             query = query.where(Product.updated_at >= updated_since)
-        rows, cursor = await keyset_page(
-            self.session,
-            query,
-            page,
-            created=Product.created_at,
-            ident=Product.id,
-        )
+            rows, cursor = await changes_page(
+                self.session, query, page, updated=Product.updated_at, ident=Product.id
+            )
+        else:
+            rows, cursor = await keyset_page(
+                self.session, query, page, created=Product.created_at, ident=Product.id
+            )
         return [row[0] for row in rows], cursor
 
     async def sku_stats(
@@ -123,6 +123,41 @@ class ProductRepository:
         if except_product_id is not None:
             query = query.where(Sku.product_id != except_product_id)
         return set(await self.session.scalars(query))
+
+    async def get_many(self, product_ids: Iterable[uuid.UUID]) -> list[Product]:
+        wanted = list(product_ids)
+        if not wanted:
+            return []
+        return list(
+            await self.session.scalars(
+                select(Product)
+                .where(Product.brand_id == self.brand_id, Product.id.in_(wanted))
+                .options(*_FULL)
+                .order_by(Product.created_at, Product.id)
+                .execution_options(populate_existing=True)
+            )
+        )
+
+    async def skus_by_code(self, codes: Iterable[str]) -> dict[str, Sku]:
+        wanted = list(set(codes))
+        if not wanted:
+            return {}
+        rows = await self.session.scalars(
+            select(Sku)
+            .where(Sku.brand_id == self.brand_id, Sku.code.in_(wanted))
+            .options(selectinload(Sku.prices))
+        )
+        return {sku.code: sku for sku in rows}
+
+    async def touch(self, product_ids: Iterable[uuid.UUID], now: datetime) -> None:
+        wanted = list(product_ids)
+        if wanted:
+            await self.session.execute(
+                update(Product)
+                .where(Product.brand_id == self.brand_id, Product.id.in_(wanted))
+                .values(updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
 
     async def terms(self) -> dict[uuid.UUID, TransactionTerm]:
         terms = await self.session.scalars(

@@ -1,79 +1,37 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, status
 
-from showroom.brands.access import CurrentBrand
+from showroom.brands.access import CatalogBrand
 from showroom.core.db import DbSession
 from showroom.core.errors import errors
-from showroom.core.pagination import Page, Pagination
-from showroom.media.schemas import media_url, thumbnail_url
-from showroom.models import Media, Product
+from showroom.core.pagination import Page, Pagination, UpdatedSince
 from showroom.products.schemas import (
-    ImageRead,
-    OptionGroup,
     PriceRead,
     ProductCreate,
     ProductRead,
     ProductSummary,
     ProductUpdate,
-    Property,
-    SkuRead,
+    SkuBulkReport,
+    SkuBulkResult,
+    SkuBulkUpdate,
     SkuUpdate,
 )
 from showroom.products.service import ProductService
+from showroom.products.views import image_view, product_view
 
 router = APIRouter(prefix="/brands/{brand_id}/products", tags=["products"])
+skus_router = APIRouter(prefix="/brands/{brand_id}/skus", tags=["products"])
 
 
-def get_product_service(session: DbSession, ctx: CurrentBrand) -> ProductService:
+def get_product_service(session: DbSession, ctx: CatalogBrand) -> ProductService:
     return ProductService(session, ctx)
 
 
 Products = Annotated[ProductService, Depends(get_product_service)]
-
-
-def image_view(media: Media) -> ImageRead:
-    return ImageRead(
-        media_id=media.id,
-        url=media_url(media.id),
-        thumbnail_url=thumbnail_url(media.id),
-        width=media.width,
-        height=media.height,
-    )
-
-
-def product_view(product: Product) -> ProductRead:
-    return ProductRead(
-        id=product.id,
-        model_number=product.model_number,
-        name=product.name,
-        description=product.description,
-        category_id=product.category_id,
-        tax_rate_id=product.tax_rate_id,
-        sku_properties=[Property.model_validate(p) for p in product.sku_properties],
-        option_groups=[OptionGroup.model_validate(g) for g in product.option_groups],
-        prices=[PriceRead.model_validate(price) for price in product.prices],
-        skus=[
-            SkuRead(
-                id=sku.id,
-                code=sku.code,
-                position=sku.position,
-                values=sku.values,
-                track_stock=sku.track_stock,
-                stock_quantity=sku.stock_quantity,
-                allow_backorder=sku.allow_backorder,
-                prices=[PriceRead.model_validate(price) for price in sku.prices],
-            )
-            for sku in product.skus
-        ],
-        images=[image_view(image.media) for image in product.images],
-        created_at=product.created_at,
-        updated_at=product.updated_at,
-    )
 
 
 @router.get("", responses=errors(404), summary="Products, newest last; search and filter")
@@ -84,7 +42,7 @@ async def list_products(
         str | None, Query(max_length=200, description="Words in model number, name or SKU code")
     ] = None,
     category_id: Annotated[uuid.UUID | None, Query()] = None,
-    updated_since: Annotated[datetime | None, Query(description="RFC 3339 timestamp")] = None,
+    updated_since: UpdatedSince = None,
 ) -> Page[ProductSummary]:
     rows, stats, images, cursor = await products.page(
         page, search=search, category_id=category_id, updated_since=updated_since
@@ -148,3 +106,33 @@ async def update_sku(
     product_id: uuid.UUID, sku_id: uuid.UUID, body: SkuUpdate, products: Products
 ) -> ProductRead:
     return product_view(await products.update_sku(product_id, sku_id, body))
+
+
+@skus_router.post(
+    "/bulk",
+    responses=errors(404),
+    summary="Set stock and prices of many SKUs by code (all or nothing; idempotent)",
+    description="For ERPs that own inventory. Every unknown SKU code, transaction term or "
+    'currency is reported in `errors` with its pointer (`["body", "items", 3, '
+    '"code"]`) and then nothing changes. Fields left out stay as they are; `prices` '
+    "sets the given term × currency prices of the SKU's own and keeps the others. Sending "
+    "the same body again changes nothing and emits no event.",
+)
+async def bulk_update_skus(body: SkuBulkUpdate, products: Products) -> SkuBulkReport:
+    results = await products.bulk_update_skus(body)
+    return SkuBulkReport(
+        items=[
+            SkuBulkResult(
+                code=sku.code,
+                sku_id=sku.id,
+                product_id=sku.product_id,
+                track_stock=sku.track_stock,
+                stock_quantity=sku.stock_quantity,
+                allow_backorder=sku.allow_backorder,
+                prices=[PriceRead.model_validate(price) for price in sku.prices],
+                changed=changed,
+            )
+            for sku, changed in results
+        ],
+        changed=sum(1 for _, changed in results if changed),
+    )

@@ -4,7 +4,8 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from showroom.core.validation import CurrencyCode, LocalizedText, ResponseSchema, Schema
 
@@ -153,3 +154,70 @@ class ProductSummary(ResponseSchema):
     tracked_stock: int | None = Field(description="Units in stock over the SKUs that track stock")
     image: ImageRead | None
     updated_at: datetime
+
+
+class BulkPrice(Schema):
+    """A SKU's own price for one transaction term (by code or id) and currency."""
+
+    term_code: Code | None = Field(default=None, examples=["WSP"])
+    term_id: uuid.UUID | None = None
+    currency: CurrencyCode
+    amount: Amount
+
+    @model_validator(mode="after")
+    def _one_term(self) -> BulkPrice:
+        if (self.term_code is None) == (self.term_id is None):
+            raise PydanticCustomError("term_required", "Give either term_code or term_id.")
+        return self
+
+
+class SkuBulkItem(Schema):
+    """What to set on the SKU with this code; fields left out stay as they are."""
+
+    code: SkuCode = Field(examples=["TEE-01_IND_M"])
+    stock_quantity: Stock | None = Field(default=None, examples=[42])
+    track_stock: bool | None = None
+    allow_backorder: bool | None = None
+    prices: list[BulkPrice] | None = Field(
+        default=None,
+        max_length=100,
+        description="Set these term × currency prices of the SKU's own; others stay",
+    )
+
+
+class SkuBulkUpdate(Schema):
+    items: list[SkuBulkItem] = Field(min_length=1, max_length=1000)
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {"code": "TEE-01_IND_M", "stock_quantity": 42, "track_stock": True},
+                        {
+                            "code": "TEE-01_IND_L",
+                            "stock_quantity": 0,
+                            "allow_backorder": True,
+                            "prices": [{"term_code": "WSP", "currency": "JPY", "amount": 4800}],
+                        },
+                    ]
+                }
+            ]
+        }
+    )
+
+
+class SkuBulkResult(ResponseSchema):
+    code: str
+    sku_id: uuid.UUID
+    product_id: uuid.UUID
+    track_stock: bool
+    stock_quantity: int
+    allow_backorder: bool
+    prices: list[PriceRead] = Field(description="The SKU's own prices")
+    changed: bool = Field(description="False when the SKU already was as asked")
+
+
+class SkuBulkReport(ResponseSchema):
+    items: list[SkuBulkResult] = Field(description="In the order of the request")
+    changed: int = Field(description="How many SKUs changed")

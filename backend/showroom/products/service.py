@@ -12,9 +12,11 @@ from typing import Any, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.brands.access import BrandContext
-from showroom.core.errors import Conflict, FieldErrors, Loc, NotFound
+from showroom.core.errors import Conflict, FieldErrors, Invalid, Loc, NotFound
 from showroom.core.pagination import PageParams
 from showroom.core.time import utcnow
+from showroom.integrations.events import emit, emit_stock, sku_stock
+from showroom.integrations.schemas import EventType
 from showroom.models import (
     Category,
     Media,
@@ -24,16 +26,21 @@ from showroom.models import (
     Sku,
     SkuPrice,
     TaxRate,
+    TransactionTerm,
 )
 from showroom.products.repository import ProductRepository, search_text
 from showroom.products.schemas import (
+    BulkPrice,
     OptionGroup,
     PriceIn,
     ProductCreate,
     ProductUpdate,
     Property,
+    SkuBulkItem,
+    SkuBulkUpdate,
     SkuUpdate,
 )
+from showroom.products.views import product_view
 
 
 def sku_code(model_number: str, value_codes: Sequence[str]) -> str:
@@ -85,6 +92,18 @@ def _image_rows(image_ids: Sequence[uuid.UUID]) -> list[tuple[Hashable, dict[str
 
 def _price_key(price: ProductPrice | SkuPrice) -> Hashable:
     return (price.term_id, price.currency)
+
+
+def _stock(sku: Sku) -> tuple[int, bool, bool]:
+    return (sku.stock_quantity, sku.track_stock, sku.allow_backorder)
+
+
+def _stock_row(sku: Sku) -> tuple[uuid.UUID, str, uuid.UUID, int, bool, bool]:
+    return (sku.id, sku.code, sku.product_id, *_stock(sku))
+
+
+def _own_prices(sku: Sku) -> dict[tuple[uuid.UUID, str], int]:
+    return {(p.term_id, p.currency): p.amount for p in sku.prices}
 
 
 class ProductService:
@@ -320,7 +339,16 @@ class ProductService:
         product.search_text = search_text(product, [sku.code for sku in product.skus])
         product.updated_at = utcnow()
         await self.session.flush()
-        return await self.get(product.id)
+        return self._updated(await self.get(product.id))
+
+    def _updated(self, product: Product) -> Product:
+        emit(
+            self.session,
+            self.brand.id,
+            EventType.product_updated,
+            product_view(product).model_dump(mode="json"),
+        )
+        return product
 
     async def _reconcile_skus(self, product: Product, old_model: str) -> None:
         """Keep SKUs whose combination still exists, add the new ones, drop the vanished.
@@ -364,6 +392,7 @@ class ProductService:
         if data.code is not None and data.code != sku.code:
             await self._sku_codes_free([data.code], None, ("body", "code"))
             sku.code = data.code
+        stock_before = _stock(sku)
         for field in ("position", "track_stock", "stock_quantity", "allow_backorder"):
             value = getattr(data, field)
             if value is not None:
@@ -373,7 +402,97 @@ class ProductService:
         product.search_text = search_text(product, [s.code for s in product.skus])
         product.updated_at = utcnow()
         await self.session.flush()
-        return await self.get(product.id)
+        if _stock(sku) != stock_before:
+            emit_stock(self.session, self.brand.id, "sku.updated", [sku_stock(*_stock_row(sku))])
+        return self._updated(await self.get(product.id))
+
+    async def bulk_update_skus(self, data: SkuBulkUpdate) -> list[tuple[Sku, bool]]:
+        """Stock and own prices of many SKUs by code, all or nothing: every unknown code,
+        term or currency is reported with its field pointer and nothing changes. Asking for
+        what is already there changes nothing (and emits no event), so a retry is harmless."""
+        skus = await self.repo.skus_by_code(item.code for item in data.items)
+        terms = await self.repo.terms()
+        by_code = {term.code: term.id for term in terms.values()}
+        errors = FieldErrors()
+        seen: set[str] = set()
+        wanted: list[tuple[Sku, SkuBulkItem, dict[tuple[uuid.UUID, str], int]]] = []
+        for index, item in enumerate(data.items):
+            loc: Loc = ("body", "items", index)
+            if item.code in seen:
+                errors.add((*loc, "code"), "This SKU code appears twice.", "duplicate")
+            seen.add(item.code)
+            sku = skus.get(item.code)
+            if sku is None:
+                errors.add((*loc, "code"), f"No SKU has the code {item.code}.", "sku.not_found")
+            prices = self._bulk_prices(errors, item.prices or [], terms, by_code, (*loc, "prices"))
+            if sku is not None:
+                wanted.append((sku, item, prices))
+        if errors.errors:
+            raise Invalid(
+                "Nothing was changed: some items cannot be applied.",
+                code="skus.bulk_rejected",
+                errors=errors.errors,
+            )
+        results: list[tuple[Sku, bool]] = []
+        for sku, item, prices in wanted:
+            before = (_stock(sku), _own_prices(sku))
+            for field in ("track_stock", "stock_quantity", "allow_backorder"):
+                value = getattr(item, field)
+                if value is not None:
+                    setattr(sku, field, value)
+            current = {(p.term_id, p.currency): p for p in sku.prices}
+            for (term_id, currency), amount in prices.items():
+                if (term_id, currency) in current:
+                    current[(term_id, currency)].amount = amount
+                else:
+                    sku.prices.append(SkuPrice(term_id=term_id, currency=currency, amount=amount))
+            results.append((sku, (_stock(sku), _own_prices(sku)) != before))
+        changed = [sku for sku, did in results if did]
+        if not changed:
+            return results
+        now = utcnow()
+        await self.session.flush()
+        await self.repo.touch({sku.product_id for sku in changed}, now)
+        emit_stock(
+            self.session,
+            self.brand.id,
+            "skus.bulk",
+            [sku_stock(*_stock_row(sku)) for sku, did in results if did and sku.track_stock],
+        )
+        for product in await self.repo.get_many({sku.product_id for sku in changed}):
+            self._updated(product)
+        return results
+
+    def _bulk_prices(
+        self,
+        errors: FieldErrors,
+        prices: Sequence[BulkPrice],
+        terms: dict[uuid.UUID, TransactionTerm],
+        by_code: dict[str, uuid.UUID],
+        loc: Loc,
+    ) -> dict[tuple[uuid.UUID, str], int]:
+        cleaned: dict[tuple[uuid.UUID, str], int] = {}
+        for index, price in enumerate(prices):
+            if price.term_id is not None:
+                term_id: uuid.UUID | None = price.term_id if price.term_id in terms else None
+                field = "term_id"
+            else:
+                term_id = by_code.get(price.term_code or "")
+                field = "term_code"
+            if term_id is None:
+                errors.add((*loc, index, field), "No such transaction term.", "not_found")
+                continue
+            if price.currency not in self.brand.currencies:
+                errors.add(
+                    (*loc, index, "currency"),
+                    f"{price.currency} is not one of the brand's currencies.",
+                    "currency_not_enabled",
+                )
+                continue
+            if (term_id, price.currency) in cleaned:
+                errors.add((*loc, index), "This term and currency appear twice.", "duplicate")
+            cleaned[(term_id, price.currency)] = price.amount
+        return cleaned
 
     async def delete(self, product_id: uuid.UUID) -> None:
         await self.repo.delete(await self.get(product_id))

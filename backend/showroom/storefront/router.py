@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials
 
-from showroom.accounts.dependencies import Accounts, bearer
+from showroom.accounts.dependencies import Accounts, bearer, user_from_credentials
 from showroom.core.db import DbSession
 from showroom.core.deps import AppSettings, RequestLanguage
-from showroom.core.errors import Unauthorized, errors
+from showroom.core.errors import errors
 from showroom.core.pagination import Page
 from showroom.models import Catalog, User
 from showroom.storefront.schemas import (
@@ -59,10 +59,7 @@ async def get_optional_user(
 ) -> User | None:
     if credentials is None:
         return None
-    user = await accounts.authenticate_access_token(credentials.credentials)
-    if user is None:
-        raise Unauthorized("The access token is invalid or has expired.", code="auth.token_invalid")
-    return user
+    return await user_from_credentials(accounts, credentials)
 
 
 OptionalUser = Annotated[User | None, Depends(get_optional_user)]

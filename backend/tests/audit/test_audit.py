@@ -9,6 +9,7 @@ import httpx
 
 from tests.conftest import Mailbox
 from tests.factories import join_brand, problem
+from tests.integrations.keys import bearer, new_key
 from tests.ordering import Connected, Season
 from tests.orders.test_orders import filled_cart, place
 from tests.shop import Shop, new_link
@@ -91,3 +92,23 @@ async def test_only_owners_read_it_and_only_their_brands(
     assert problem(refused)["code"] == "brand.owner_required"
     bad = await shop.get("/audit-events", entity="nope")
     assert bad.status_code == 422
+
+
+async def test_an_api_key_is_named_as_the_actor_and_cannot_read_the_log(
+    shop: Shop, season: Season, client: httpx.AsyncClient
+) -> None:
+    key = await new_key(shop, "catalog:write", name="ERP sync")
+    sku = season.tee["skus"][0]
+    prices = [{"term_code": "WSP", "currency": "JPY", "amount": 4700}]
+    updated = await client.post(
+        f"{shop.url}/skus/bulk",
+        json={"items": [{"code": sku["code"], "prices": prices}]},
+        headers=bearer(key),
+    )
+    assert updated.status_code == 200, updated.text
+    price = (await log(shop, entity="price"))[0]  # the newest: the products came with prices
+    assert price["actor_name"] == "API key “ERP sync”"
+    assert (price["actor_id"], price["changes"]) == (None, {"amount": [None, 4700]})
+    assert price["label"] == f"{sku['code']} · WSP · JPY"
+    refused = await client.get(f"{shop.url}/audit-events", headers=bearer(key))
+    assert (refused.status_code, problem(refused)["code"]) == (403, "api_key.not_allowed")

@@ -27,6 +27,7 @@ from showroom.core.config import Settings
 from showroom.core.time import utcnow
 from showroom.main import create_app
 from showroom.models import Order, OutboxMessage, OutboxStatus, Sku
+from showroom.notifications.mail import EMAIL_TOPIC
 from showroom.worker import build_outbox_worker
 from tests.conftest import SmtpCollector, free_port
 from tests.factories import problem
@@ -216,7 +217,8 @@ async def test_orders_go_through_while_smtp_is_down_and_are_mailed_once_it_is_ba
     async def order_mails() -> list[OutboxMessage]:
         async with app.state.sessionmaker() as session:
             rows = await session.scalars(select(OutboxMessage))
-            return [m for m in rows if str(m.payload).find(placed.json()["number"]) >= 0]
+            number = placed.json()["number"]
+            return [m for m in rows if m.topic == EMAIL_TOPIC and number in str(m.payload)]
 
     pending = await order_mails()
     assert len(pending) == 2  # the buyer's recipient and the brand's

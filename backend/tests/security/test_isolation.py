@@ -68,6 +68,15 @@ ADMIN_ONLY = {
     "DELETE /api/v1/brands/{brand_id}/member-invitations/{invitation_id}",
     "PATCH /api/v1/brands/{brand_id}/members/{user_id}",
     "DELETE /api/v1/brands/{brand_id}/members/{user_id}",
+    # Integrations: API keys and webhook endpoints (staff cannot manage API keys).
+    "POST /api/v1/brands/{brand_id}/api-keys",
+    "DELETE /api/v1/brands/{brand_id}/api-keys/{key_id}",
+    "POST /api/v1/brands/{brand_id}/webhook-endpoints",
+    "PATCH /api/v1/brands/{brand_id}/webhook-endpoints/{endpoint_id}",
+    "DELETE /api/v1/brands/{brand_id}/webhook-endpoints/{endpoint_id}",
+    "POST /api/v1/brands/{brand_id}/webhook-endpoints/{endpoint_id}/rotate-secret",
+    "POST /api/v1/brands/{brand_id}/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}"
+    "/replay",
 }
 
 TENANT_PREFIXES = ("/api/v1/brands/{brand_id}", "/api/v1/buyer-organizations/{org_id}")

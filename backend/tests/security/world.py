@@ -16,6 +16,7 @@ from tests.conftest import Mailbox
 from tests.factories import LoggedIn, join_brand, new_brand, new_org, new_user
 from tests.images import image_bytes
 from tests.imports.test_imports import xlsx
+from tests.integrations.keys import new_key
 from tests.links.test_storefront import grant_for
 from tests.ordering import Connected, Season, add_tote, standard_cart
 from tests.orders.test_orders import filled_cart, place
@@ -68,7 +69,16 @@ async def world(
 
     brand_inbox = "orders@maison-aoi.example.com"
     await shop.patch("/settings", {"notification_emails": [brand_inbox]})
+    key = await new_key(shop, "orders:read")
+    # Nothing listens on port 9: the delivery fails, and is logged for the replay button.
+    endpoint = (
+        await shop.post(
+            "/webhook-endpoints", {"url": "http://127.0.0.1:9/hook", "events": ["order.placed"]}
+        )
+    ).json()
     order = (await place(client, connected, await filled_cart(client, connected, season))).json()
+    await mailbox.deliver()  # the worker: e-mails, and the order.placed event fanned out
+    deliveries = (await shop.get(f"/webhook-endpoints/{endpoint['id']}/deliveries")).json()
     cart = await standard_cart(client, connected, season.catalog)
     item = (await add_tote(client, cart, season.totes[0], 2, buyer.headers)).json()
 
@@ -130,6 +140,9 @@ async def world(
         "lookbook_id": lookbook.json()["id"],
         "media_id": media.json()["id"],
         "order_id": order["id"],
+        "key_id": key["id"],
+        "endpoint_id": endpoint["id"],
+        "delivery_id": deliveries["items"][0]["id"],
         "product_id": season.tee["id"],
         "sku_id": season.tee_skus[0],
         "tax_rate_id": shop.tax_id,

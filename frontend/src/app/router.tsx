@@ -458,6 +458,16 @@ const brandOrderRoute = brandPage(
   () => import('../features/brand/orders/BrandOrderPage'),
   'BrandOrderPage',
 );
+const brandApiKeysRoute = brandPage(
+  '/api-keys',
+  () => import('../features/brand/integrations/ApiKeysPage'),
+  'ApiKeysPage',
+);
+const brandWebhooksRoute = brandPage(
+  '/webhooks',
+  () => import('../features/brand/integrations/WebhooksPage'),
+  'WebhooksPage',
+);
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -510,6 +520,8 @@ const routeTree = rootRoute.addChildren([
       brandOrdersRoute,
       brandAuditRoute,
       brandOrderRoute,
+      brandApiKeysRoute,
+      brandWebhooksRoute,
     ]),
   ]),
 ]);

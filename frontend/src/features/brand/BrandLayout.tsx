@@ -1,6 +1,7 @@
 import { Badge, Container, Group, Stack, Title } from '@mantine/core';
 import {
   IconAddressBook,
+  IconApi,
   IconBook2,
   IconHanger,
   IconHistory,
@@ -10,6 +11,7 @@ import {
   IconReceipt,
   IconSettings,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { getRouteApi, Outlet, useMatchRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../components/QueryState';
 import { resolveLocalized } from '../../lib/localized';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { canManageBrand } from './brandForm';
 import { brandRoleLabel, brandStatusLabel } from './labels';
 import { useCurrentBrand } from './useBrand';
 import { ButtonLink } from '../../components/links';
@@ -53,6 +56,17 @@ export function BrandLayout() {
     { to: '/brand/$brandId/customers', label: t('brand.nav.customers'), icon: IconAddressBook },
     { to: '/brand/$brandId/links', label: t('links.nav'), icon: IconLink },
     { to: '/brand/$brandId/orders', label: t('orders.nav'), icon: IconReceipt },
+    // Machines get the brand's data through these: owners and admins only.
+    ...(canManageBrand(brand.data.my_role)
+      ? ([
+          { to: '/brand/$brandId/api-keys', label: t('integrations.keys.nav'), icon: IconApi },
+          {
+            to: '/brand/$brandId/webhooks',
+            label: t('integrations.webhooks.nav'),
+            icon: IconWebhook,
+          },
+        ] as const)
+      : []),
     // The audit log is the owners' (DOMAIN.md §1: who changed what in the brand).
     ...(brand.data.my_role === 'owner'
       ? ([{ to: '/brand/$brandId/audit', label: t('audit.nav'), icon: IconHistory }] as const)
