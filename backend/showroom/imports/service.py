@@ -236,6 +236,11 @@ async def load_products(
     return found
 
 
+def parsed_key(storage_key: str) -> str:
+    """Where the upload keeps the parsed rows of an applicable file for the worker."""
+    return f"{storage_key}.rows.json.gz"
+
+
 def _report(plan: Plan) -> list[dict[str, Any]]:
     return [error.as_dict() for error in plan.errors[:MAX_REPORTED_ERRORS]]
 
@@ -296,6 +301,8 @@ class ImportService:
         extension = "csv" if filename.lower().endswith(".csv") else "xlsx"
         key = f"imports/{self.ctx.brand_id}/{import_id}.{extension}"
         await self.storage.put(key, data)
+        if not plan.errors:
+            await self.storage.put(parsed_key(key), files.dump(sheet))
         record = ProductImport(
             id=import_id,
             brand_id=self.ctx.brand_id,
@@ -373,7 +380,13 @@ def import_handler(storage: Storage, sessionmaker: async_sessionmaker[AsyncSessi
         await progress(import_id, ImportStatus.applying, 0, "Checking rows.")
         incremental = session.get_bind().dialect.name == "postgresql"
         try:
-            sheet = files.read(path.read_bytes(), record.filename)
+            # The rows as the dry run parsed them; imports uploaded before those were kept (or
+            # whose copy is gone) are parsed again.
+            parsed = storage.path(parsed_key(record.storage_key))
+            if parsed is not None:
+                sheet = files.load(parsed.read_bytes())
+            else:
+                sheet = files.read(path.read_bytes(), record.filename)
             plan = await plan_sheet(session, brand, sheet)
             if plan.errors:
                 record.status = ImportStatus.invalid

@@ -7,6 +7,9 @@ import httpx
 from fastapi import FastAPI
 from openpyxl import Workbook, load_workbook
 
+from showroom.core.storage import LocalStorage
+from showroom.imports import files
+from showroom.imports.service import parsed_key
 from showroom.worker import build_outbox_worker
 from tests.factories import error_locs, problem
 from tests.shop import Shop
@@ -264,3 +267,29 @@ async def test_catalog_changed_after_the_dry_run(shop: Shop, app: FastAPI) -> No
     assert [p["model_number"] for p in (await shop.get("/products")).json()["items"]] == [
         "LIN-00_NAT_XS"
     ]
+
+
+def test_the_parsed_rows_load_back_exactly() -> None:
+    for data, name in (
+        (xlsx(fifty_rows()), "products.xlsx"),
+        ('model_number,name:en,name:en\nA,"Tee, 白",x\n\nB,,\n'.encode(), "p.csv"),
+    ):
+        sheet = files.read(data, name)
+        assert files.load(files.dump(sheet)) == sheet
+
+
+async def test_an_import_whose_parsed_rows_are_gone_is_parsed_again(
+    shop: Shop, app: FastAPI
+) -> None:
+    report = (await upload(shop, xlsx(fifty_rows()))).json()
+    record_key = f"imports/{shop.url.rsplit('/', 1)[1]}/{report['id']}.xlsx"
+    storage = LocalStorage(app.state.settings.media_root)
+    assert storage.path(parsed_key(record_key)) is not None
+    await storage.delete(parsed_key(record_key))
+    await shop.client.post(
+        f"{shop.url}/products/imports/{report['id']}/apply", headers=shop.owner.headers
+    )
+    await run_worker(app)
+    done = (await shop.get(f"/products/imports/{report['id']}")).json()
+    assert (done["status"], done["processed_rows"]) == ("done", 50)
+    assert len((await shop.get("/products")).json()["items"]) == 10
