@@ -4,11 +4,13 @@ import io
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from openpyxl import Workbook, load_workbook
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.core.storage import LocalStorage
-from showroom.imports import files
+from showroom.imports import files, service
 from showroom.imports.service import parsed_key
 from showroom.worker import build_outbox_worker
 from tests.factories import error_locs, problem
@@ -293,3 +295,40 @@ async def test_an_import_whose_parsed_rows_are_gone_is_parsed_again(
     done = (await shop.get(f"/products/imports/{report['id']}")).json()
     assert (done["status"], done["processed_rows"]) == ("done", 50)
     assert len((await shop.get("/products")).json()["items"]) == 10
+
+
+async def test_an_apply_that_fails_midway_leaves_nothing(
+    shop: Shop, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = (await upload(shop, xlsx(fifty_rows()[:5]))).json()  # LIN-00, to be updated
+    await shop.client.post(
+        f"{shop.url}/products/imports/{first['id']}/apply", headers=shop.owner.headers
+    )
+    await run_worker(app)
+    # Two products per step; the database refuses the third step's rows.
+    monkeypatch.setattr(service, "PROGRESS_EVERY", 2)
+    written = 0
+    original = service._NewRows.insert
+
+    async def insert(rows: service._NewRows, session: AsyncSession) -> None:
+        nonlocal written
+        if written == 2:
+            raise RuntimeError("database went away")
+        await original(rows, session)
+        written += 1
+
+    monkeypatch.setattr(service._NewRows, "insert", insert)
+    rows = fifty_rows()
+    rows[0][2] = "Renamed"
+    report = (await upload(shop, xlsx(rows))).json()
+    await shop.client.post(
+        f"{shop.url}/products/imports/{report['id']}/apply", headers=shop.owner.headers
+    )
+    await run_worker(app)
+    assert written == 2  # two steps were written before the failure...
+    after = (await shop.get(f"/products/imports/{report['id']}")).json()
+    assert after["status"] == "failed"
+    assert after["message"] == "Nothing was applied: RuntimeError."
+    # ... and rolled back with it: only the first import's product, unchanged.
+    [product] = (await shop.get("/products")).json()["items"]
+    assert (product["model_number"], product["name"]["en"]) == ("LIN-00", "Linen shirt 0")
