@@ -86,8 +86,12 @@ def generate(headers: list[str], categories: list[str], rows: int, seed: int, pr
     descriptions = [h for h in headers if h.startswith("description:")]
     value_names = {h.split("_name:")[0]: h for h in headers if "_name:" in h}
     prices = [h for h in headers if h.startswith("price:")]
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Products")
+    # A normal (not write-only) workbook: like the files Excel, LibreOffice and our own
+    # template write, it records the sheet's dimension, which openpyxl's reader relies on.
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Products"
     sheet.append(headers)
     written = 0
     product = 0
