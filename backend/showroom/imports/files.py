@@ -7,7 +7,7 @@ import gzip
 import io
 import json
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -42,14 +42,17 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _sheet(raw_rows: Sequence[Sequence[object]]) -> Sheet:
-    if not raw_rows:
+def _sheet(raw_rows: Iterable[Sequence[object]]) -> Sheet:
+    """Consumes the rows one at a time, so a large file is never held twice (raw and as text)."""
+    rows_in = iter(raw_rows)
+    first = next(rows_in, None)
+    if first is None:
         raise UnreadableFile("the file is empty")
-    headers = [_text(cell) for cell in raw_rows[0]]
+    headers = [_text(cell) for cell in first]
     while headers and not headers[-1]:
         headers.pop()
     rows = []
-    for number, raw in enumerate(raw_rows[1:], start=2):
+    for number, raw in enumerate(rows_in, start=2):
         cells = [_text(cell) for cell in raw[: len(headers)]]
         if not any(cells):
             continue
@@ -69,14 +72,14 @@ def read(data: bytes, filename: str) -> Sheet:
             raise UnreadableFile("CSV files must be UTF-8") from exc
         if "\x00" in text:
             raise UnreadableFile("the CSV file contains NUL characters")
-        return _sheet(list(csv.reader(io.StringIO(text))))
+        return _sheet(csv.reader(io.StringIO(text)))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableFile("not an .xlsx or .csv file") from exc
     try:
         sheet = workbook.worksheets[0]
-        return _sheet([tuple(row) for row in sheet.iter_rows(values_only=True)])
+        return _sheet(sheet.iter_rows(values_only=True))
     finally:
         workbook.close()
 
