@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import selectinload
 
 from showroom.brands.access import BrandContext
 from showroom.core.config import Settings
@@ -25,6 +24,7 @@ from showroom.imports import files
 from showroom.imports.plan import (
     BrandData,
     Plan,
+    PriceKey,
     ProductPlan,
     build_plan,
     check_sku_owners,
@@ -46,7 +46,6 @@ from showroom.models import (
     User,
 )
 from showroom.products.repository import search_text
-from showroom.products.service import merge_children
 
 logger = logging.getLogger("showroom.imports")
 
@@ -124,100 +123,243 @@ async def plan_sheet(session: AsyncSession, brand: Brand, sheet: files.Sheet) ->
     return plan
 
 
+PriceRows = dict[PriceKey, tuple[uuid.UUID, int]]  # (term, currency) → (row id, amount)
+
+
 @dataclass
-class _NewRows:
-    """The rows of products that do not exist yet, written with one bulk INSERT per table:
-    building ORM objects and letting the unit of work flush them took most of the time of a
-    10,000-row import."""
+class _SkuRow:
+    id: uuid.UUID
+    code: str
+    values: dict[str, str]
+    track_stock: bool
+    stock_quantity: int
+    allow_backorder: bool
+    prices: PriceRows = field(default_factory=dict)
 
-    products: list[dict[str, Any]] = field(default_factory=list)
-    product_prices: list[dict[str, Any]] = field(default_factory=list)
-    skus: list[dict[str, Any]] = field(default_factory=list)
-    sku_prices: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, brand_id: uuid.UUID, item: ProductPlan, created_at: datetime) -> None:
-        """The same product ``_apply_product`` makes of ``item`` on an empty product."""
-        product_id = uuid.uuid4()
-        product = Product(model_number=item.model_number, name=item.name)  # for search_text
-        self.products.append(
-            {
-                "id": product_id,
-                "created_at": created_at,
-                "updated_at": created_at,
-                "brand_id": brand_id,
-                "model_number": item.model_number,
-                "name": item.name,
-                "description": item.description,
-                "category_id": item.category_id if item.category_given or not item.exists else None,
-                "tax_rate_id": item.tax_rate_id if item.tax_given or not item.exists else None,
-                "sku_properties": _merge_properties([], item.properties),
-                "option_groups": [],
-                "search_text": search_text(product, [sku.code for sku in item.skus]),
-            }
+@dataclass
+class _ProductRow:
+    """A product as the database has it, as plain rows: thousands of ORM objects (and the
+    unit of work flushing them) took most of the time and memory of a 10,000-row import."""
+
+    id: uuid.UUID
+    name: dict[str, str]
+    description: dict[str, str]
+    category_id: uuid.UUID | None
+    tax_rate_id: uuid.UUID | None
+    sku_properties: list[dict[str, Any]]
+    prices: PriceRows = field(default_factory=dict)
+    skus: list[_SkuRow] = field(default_factory=list)  # in position order
+
+
+async def load_products(
+    session: AsyncSession, brand_id: uuid.UUID, models: Sequence[str]
+) -> dict[str, _ProductRow]:
+    """The products with these model numbers, four queries per chunk of 500."""
+    found: dict[str, _ProductRow] = {}
+    for chunk in _chunks(sorted(set(models))):
+        by_id: dict[uuid.UUID, _ProductRow] = {}
+        rows = await session.execute(
+            select(
+                Product.id,
+                Product.model_number,
+                Product.name,
+                Product.description,
+                Product.category_id,
+                Product.tax_rate_id,
+                Product.sku_properties,
+            ).where(Product.brand_id == brand_id, Product.model_number.in_(chunk))
         )
-        self.product_prices += [
-            {"product_id": product_id, "term_id": term, "currency": currency, "amount": amount}
-            for (term, currency), amount in item.prices.items()
-        ]
-        for position, planned in enumerate(item.skus):
-            sku_id = uuid.uuid4()
-            self.skus.append(
-                {
-                    "id": sku_id,
-                    "created_at": created_at,
-                    "updated_at": created_at,
-                    "brand_id": brand_id,
-                    "product_id": product_id,
-                    "code": planned.code,
-                    "position": position,
-                    "values": planned.values,
-                    "track_stock": bool(planned.track_stock),
-                    "stock_quantity": planned.stock_quantity or 0,
-                    "allow_backorder": bool(planned.allow_backorder),
-                }
+        for product_id, model, name, description, category, tax, properties in rows:
+            by_id[product_id] = found[model] = _ProductRow(
+                product_id, name, description, category, tax, properties
             )
-            # A SKU keeps a price of its own only where it differs from its product's.
-            self.sku_prices += [
-                {"sku_id": sku_id, "term_id": term, "currency": currency, "amount": amount}
-                for (term, currency), amount in planned.prices.items()
-                if item.prices.get((term, currency)) != amount
-            ]
-
-    async def insert(self, session: AsyncSession) -> None:
-        for model, rows in (
-            (Product, self.products),
-            (ProductPrice, self.product_prices),
-            (Sku, self.skus),
-            (SkuPrice, self.sku_prices),
+        if not by_id:
+            continue
+        ids = list(by_id)
+        for price in await session.execute(
+            select(
+                ProductPrice.product_id,
+                ProductPrice.term_id,
+                ProductPrice.currency,
+                ProductPrice.id,
+                ProductPrice.amount,
+            ).where(ProductPrice.product_id.in_(ids))
         ):
-            if rows:
-                await session.execute(insert(model), rows)
+            by_id[price[0]].prices[(price[1], price[2])] = (price[3], price[4])
+        skus: dict[uuid.UUID, _SkuRow] = {}
+        for sku in await session.execute(
+            select(
+                Sku.product_id,
+                Sku.id,
+                Sku.code,
+                Sku.values,
+                Sku.track_stock,
+                Sku.stock_quantity,
+                Sku.allow_backorder,
+            )
+            .where(Sku.product_id.in_(ids))
+            .order_by(Sku.product_id, Sku.position, Sku.code)
+        ):
+            skus[sku[1]] = _SkuRow(*sku[1:])
+            by_id[sku[0]].skus.append(skus[sku[1]])
+        for price in await session.execute(
+            select(
+                SkuPrice.sku_id, SkuPrice.term_id, SkuPrice.currency, SkuPrice.id, SkuPrice.amount
+            )
+            .join(Sku, Sku.id == SkuPrice.sku_id)
+            .where(Sku.product_id.in_(ids))
+        ):
+            skus[price[0]].prices[(price[1], price[2])] = (price[3], price[4])
+    return found
+
+
+@dataclass
+class _Writes:
+    """One step's changes, written with one bulk statement per table and kind."""
+
+    inserts: dict[type[Any], list[dict[str, Any]]] = field(
+        default_factory=lambda: {Product: [], ProductPrice: [], Sku: [], SkuPrice: []}
+    )
+    updates: dict[type[Any], list[dict[str, Any]]] = field(
+        default_factory=lambda: {Product: [], ProductPrice: [], Sku: [], SkuPrice: []}
+    )
+    deletes: dict[type[Any], list[uuid.UUID]] = field(
+        default_factory=lambda: {ProductPrice: [], SkuPrice: []}
+    )
+
+    def prices(
+        self,
+        model: type[Any],
+        owner: dict[str, uuid.UUID],
+        current: PriceRows,
+        wanted: dict[PriceKey, int],
+    ) -> None:
+        """Make ``current`` (one product's or SKU's prices) into ``wanted``."""
+        self.deletes[model] += [row_id for key, (row_id, _) in current.items() if key not in wanted]
+        for (term, currency), amount in wanted.items():
+            if (term, currency) not in current:
+                self.inserts[model].append(
+                    {**owner, "term_id": term, "currency": currency, "amount": amount}
+                )
+            elif current[(term, currency)][1] != amount:
+                self.updates[model].append({"id": current[(term, currency)][0], "amount": amount})
+
+    async def run(self, session: AsyncSession) -> None:
+        # Parents before children; a dropped price before a new one.
+        for model in (Product, ProductPrice, Sku, SkuPrice):
+            dropped = self.deletes.get(model, [])
+            for chunk in range(0, len(dropped), CHUNK):
+                ids = dropped[chunk : chunk + CHUNK]
+                await session.execute(delete(model).where(model.id.in_(ids)))
+            if self.updates[model]:
+                await session.execute(update(model), self.updates[model])
+            if self.inserts[model]:
+                await session.execute(insert(model), self.inserts[model])
+
+
+def _merge_product(
+    writes: _Writes,
+    brand_id: uuid.UUID,
+    item: ProductPlan,
+    current: _ProductRow | None,
+    stamp: datetime,
+) -> None:
+    """Add to ``writes`` what makes ``current`` (None: a new product) what ``item`` says.
+    Names and descriptions merge by language, properties by value, prices by term and
+    currency; SKUs are matched by code, and a SKU keeps a price of its own only where it
+    differs from its product's. ``stamp``: when the product was created (if new) or
+    updated."""
+    new = current is None
+    if current is None:
+        current = _ProductRow(uuid.uuid4(), {}, {}, None, None, [])
+    name = {**current.name, **item.name}
+    description = {**current.description, **item.description}
+    category_id = (
+        item.category_id if item.category_given or not item.exists else current.category_id
+    )
+    tax_rate_id = item.tax_rate_id if item.tax_given or not item.exists else current.tax_rate_id
+    merged_prices = {key: amount for key, (_, amount) in current.prices.items()} | item.prices
+    writes.prices(ProductPrice, {"product_id": current.id}, current.prices, merged_prices)
+
+    by_code = {sku.code: sku for sku in current.skus}
+    codes = [sku.code for sku in current.skus]
+    position = len(current.skus)
+    for planned in item.skus:
+        sku = by_code.get(planned.code)
+        if sku is None:
+            sku = _SkuRow(uuid.uuid4(), planned.code, {}, False, 0, False)
+            sku_fields: dict[str, Any] = {"id": sku.id, "brand_id": brand_id}
+            sku_fields |= {"product_id": current.id}
+            sku_fields |= {"code": sku.code, "position": position}
+            sku_fields |= {"created_at": stamp, "updated_at": stamp}
+            position += 1
+            codes.append(sku.code)
+        else:
+            sku_fields = {"id": sku.id, "updated_at": stamp}
+        values = {
+            "values": planned.values,
+            "track_stock": sku.track_stock if planned.track_stock is None else planned.track_stock,
+            "stock_quantity": (
+                sku.stock_quantity if planned.stock_quantity is None else planned.stock_quantity
+            ),
+            "allow_backorder": (
+                sku.allow_backorder if planned.allow_backorder is None else planned.allow_backorder
+            ),
+        }
+        if "code" in sku_fields:
+            writes.inserts[Sku].append(sku_fields | values)
+        elif values != {column: getattr(sku, column) for column in values}:
+            writes.updates[Sku].append(sku_fields | values)
+        overrides = {
+            key: amount
+            for key, amount in planned.prices.items()
+            if merged_prices.get(key) != amount
+        }
+        kept = {key: amount for key, (_, amount) in sku.prices.items() if key not in planned.prices}
+        writes.prices(SkuPrice, {"sku_id": sku.id}, sku.prices, kept | overrides)
+
+    fields: dict[str, Any] = {
+        "id": current.id,
+        "updated_at": stamp,
+        "name": name,
+        "description": description,
+        "category_id": category_id,
+        "tax_rate_id": tax_rate_id,
+        "sku_properties": _merge_properties(current.sku_properties, item.properties),
+        "search_text": search_text(Product(model_number=item.model_number, name=name), codes),
+    }
+    if new:
+        fields |= {
+            "created_at": stamp,
+            "brand_id": brand_id,
+            "model_number": item.model_number,
+            "option_groups": [],
+        }
+        writes.inserts[Product].append(fields)
+    else:
+        writes.updates[Product].append(fields)
 
 
 async def write_plan(
     session: AsyncSession,
     brand: Brand,
     plan: Plan,
-    existing: dict[str, Product],
+    existing: dict[str, _ProductRow],
     step_done: Callable[[int], Awaitable[None]],
 ) -> None:
     """Create or update the products of a valid plan, ``PROGRESS_EVERY`` products at a time,
-    telling ``step_done`` how many rows are written after each step. New products are bulk
-    inserted; the ``existing`` ones (loaded into ``session``) are updated through the ORM."""
+    telling ``step_done`` how many rows are written after each step."""
     started = utcnow()
     done = 0
     for start in range(0, len(plan.products), PROGRESS_EVERY):
         window = plan.products[start : start + PROGRESS_EVERY]
-        new = _NewRows()
+        writes = _Writes()
         for index, item in enumerate(window, start=start):
-            product = existing.get(item.model_number)
-            if product is None:
-                # New products keep the file's order in lists sorted by creation.
-                new.add(brand.id, item, started + timedelta(microseconds=index))
-            else:
-                _apply_product(product, item)
-        await session.flush()
-        await new.insert(session)
+            # New products keep the file's order in lists sorted by creation.
+            stamp = started + timedelta(microseconds=index)
+            _merge_product(writes, brand.id, item, existing.get(item.model_number), stamp)
+        await writes.run(session)
         done += sum(len(item.skus) for item in window)
         await step_done(done)
 
@@ -233,80 +375,6 @@ def _merge_properties(
         known = {value["code"] for value in merged[position]["values"]}
         merged[position]["values"] += [v for v in prop["values"] if v["code"] not in known]
     return merged
-
-
-def _apply_product(product: Product, item: ProductPlan) -> None:
-    if item.name:
-        product.name = {**product.name, **item.name}
-    if item.description:
-        product.description = {**product.description, **item.description}
-    if item.category_given or not item.exists:
-        product.category_id = item.category_id
-    if item.tax_given or not item.exists:
-        product.tax_rate_id = item.tax_rate_id
-    product.sku_properties = _merge_properties(product.sku_properties, item.properties)
-    merged_prices = {(p.term_id, p.currency): p.amount for p in product.prices} | item.prices
-    product.prices = merge_children(
-        product.prices,
-        [
-            ((t, c), {"term_id": t, "currency": c, "amount": a})
-            for (t, c), a in merged_prices.items()
-        ],
-        lambda price: (price.term_id, price.currency),
-        ProductPrice,
-    )
-    skus = {sku.code: sku for sku in product.skus}
-    position = len(product.skus)
-    for planned in item.skus:
-        sku = skus.get(planned.code)
-        if sku is None:
-            sku = Sku(brand_id=product.brand_id, code=planned.code, position=position, prices=[])
-            sku.track_stock, sku.stock_quantity, sku.allow_backorder = False, 0, False
-            position += 1
-            skus[planned.code] = sku
-            product.skus.append(sku)
-        sku.values = planned.values
-        for name in ("track_stock", "stock_quantity", "allow_backorder"):
-            value = getattr(planned, name)
-            if value is not None:
-                setattr(sku, name, value)
-        overrides = {
-            key: amount
-            for key, amount in planned.prices.items()
-            if merged_prices.get(key) != amount
-        }
-        kept = {
-            (p.term_id, p.currency): p.amount
-            for p in sku.prices
-            if (p.term_id, p.currency) not in planned.prices
-        }
-        wanted = kept | overrides
-        sku.prices = merge_children(
-            sku.prices,
-            [((t, c), {"term_id": t, "currency": c, "amount": a}) for (t, c), a in wanted.items()],
-            lambda price: (price.term_id, price.currency),
-            SkuPrice,
-        )
-    product.search_text = search_text(product, skus.keys())
-    product.updated_at = utcnow()
-
-
-async def load_products(
-    session: AsyncSession, brand_id: uuid.UUID, models: Sequence[str]
-) -> dict[str, Product]:
-    found: dict[str, Product] = {}
-    for chunk in _chunks(sorted(set(models))):
-        products = await session.scalars(
-            select(Product)
-            .where(Product.brand_id == brand_id, Product.model_number.in_(chunk))
-            .options(
-                selectinload(Product.skus).selectinload(Sku.prices),
-                selectinload(Product.prices),
-                selectinload(Product.images),
-            )
-        )
-        found.update({product.model_number: product for product in products})
-    return found
 
 
 def parsed_key(storage_key: str) -> str:

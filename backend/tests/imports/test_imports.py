@@ -308,16 +308,16 @@ async def test_an_apply_that_fails_midway_leaves_nothing(
     # Two products per step; the database refuses the third step's rows.
     monkeypatch.setattr(service, "PROGRESS_EVERY", 2)
     written = 0
-    original = service._NewRows.insert
+    original = service._Writes.run
 
-    async def insert(rows: service._NewRows, session: AsyncSession) -> None:
+    async def run(writes: service._Writes, session: AsyncSession) -> None:
         nonlocal written
         if written == 2:
             raise RuntimeError("database went away")
-        await original(rows, session)
+        await original(writes, session)
         written += 1
 
-    monkeypatch.setattr(service._NewRows, "insert", insert)
+    monkeypatch.setattr(service._Writes, "run", run)
     rows = fifty_rows()
     rows[0][2] = "Renamed"
     report = (await upload(shop, xlsx(rows))).json()
@@ -332,3 +332,39 @@ async def test_an_apply_that_fails_midway_leaves_nothing(
     # ... and rolled back with it: only the first import's product, unchanged.
     [product] = (await shop.get("/products")).json()["items"]
     assert (product["model_number"], product["name"]["en"]) == ("LIN-00", "Linen shirt 0")
+
+
+async def test_a_reimport_moves_drops_and_keeps_sku_prices_and_stock(
+    shop: Shop, app: FastAPI
+) -> None:
+    async def apply(rows: list[list[Any]]) -> None:
+        report = (await upload(shop, xlsx(rows))).json()
+        assert report["status"] == "validated", report
+        await shop.client.post(
+            f"{shop.url}/products/imports/{report['id']}/apply", headers=shop.owner.headers
+        )
+        await run_worker(app)
+        done = (await shop.get(f"/products/imports/{report['id']}")).json()
+        assert done["status"] == "done", done
+
+    rows = fifty_rows()[:5]  # LIN-00 in XS, S, M, L, XL at 4800
+    rows[3][10], rows[4][10] = 5500, 6000  # L and XL: prices of their own
+    await apply(rows)
+    rows = fifty_rows()[:5]
+    rows[3][10] = 5600  # L: its own price changes
+    rows[4][10] = 4800  # XL: back to the product's price, so its own price goes
+    rows[2][13:16] = ["", "", ""]  # M: stock columns left blank keep what it has
+    rows[1][13:16] = ["no", 0, "yes"]
+    await apply(rows)
+    [summary] = (await shop.get("/products")).json()["items"]
+    product = (await shop.get(f"/products/{summary['id']}")).json()
+    skus = {s["code"].rsplit("_", 1)[1]: s for s in product["skus"]}
+    assert [p["amount"] for p in skus["L"]["prices"]] == [5600]
+    assert skus["XL"]["prices"] == [] == skus["XS"]["prices"]
+    stock = {
+        size: (s["track_stock"], s["stock_quantity"], s["allow_backorder"])
+        for size, s in skus.items()
+    }
+    assert stock["M"] == (True, 10, False)
+    assert stock["S"] == (False, 0, True)
+    assert [s["position"] for s in product["skus"]] == [0, 1, 2, 3, 4]
