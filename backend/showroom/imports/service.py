@@ -289,10 +289,15 @@ def _merge_product(
         sku = by_code.get(planned.code)
         if sku is None:
             sku = _SkuRow(uuid.uuid4(), planned.code, {}, False, 0, False)
-            sku_fields: dict[str, Any] = {"id": sku.id, "brand_id": brand_id}
-            sku_fields |= {"product_id": current.id}
-            sku_fields |= {"code": sku.code, "position": position}
-            sku_fields |= {"created_at": stamp, "updated_at": stamp}
+            sku_fields: dict[str, Any] = {
+                "id": sku.id,
+                "brand_id": brand_id,
+                "product_id": current.id,
+                "code": sku.code,
+                "position": position,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
             position += 1
             codes.append(sku.code)
         else:
