@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from PIL import Image, ImageDraw
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from showroom.core import security
@@ -159,7 +159,12 @@ async def seed_bench(
     async with sessionmaker() as session, session.begin():
         if not force and await session.scalar(select(func.count()).select_from(User)):
             raise DatabaseNotEmpty("the database already has users")
-        return await _seed(session, settings, seed, scale)
+        manifest = await _seed(session, settings, seed, scale)
+    async with sessionmaker() as session, session.begin():
+        # Fresh statistics: after a bulk load the planner would otherwise guess a handful of
+        # rows per table (until autovacuum comes by) and pick plans for those.
+        await session.execute(text("ANALYZE"))
+    return manifest
 
 
 async def _seed(
