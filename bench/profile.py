@@ -50,6 +50,9 @@ async def profile(manifest: dict[str, Any], operation: str, requests: int) -> No
 
         async def cart(lines: int) -> str:
             opened = (await client.post("/api/v1/carts", json=cart_body, headers=auth)).json()["id"]
+            # "Open" finds the buyer's cart of an earlier run: start from an empty one.
+            await client.delete(f"/api/v1/carts/{opened}", headers=auth)
+            opened = (await client.post("/api/v1/carts", json=cart_body, headers=auth)).json()["id"]
             for product in manifest["products"][1 : 1 + (lines + 11) // 12]:
                 take, lines = min(lines, 12), lines - min(lines, 12)
                 skus = [

@@ -403,8 +403,8 @@ def main() -> int:
     parser.add_argument("--api-port", type=int, default=8801)
     parser.add_argument("--baseline-port", type=int, default=8802)
     parser.add_argument("--users", type=int, default=16)
-    parser.add_argument("--warmup", type=int, default=5, help="seconds before measuring")
-    parser.add_argument("--duration", type=int, default=25, help="measured seconds per phase")
+    parser.add_argument("--warmup", type=int, default=4, help="seconds before measuring")
+    parser.add_argument("--duration", type=int, default=20, help="measured seconds per phase")
     parser.add_argument(
         "--think",
         type=float,
@@ -576,8 +576,9 @@ def main() -> int:
     seconds = time.perf_counter() - started
     print()
     print(
-        f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {args.users} users, "
-        f"{args.duration:g} s per phase after {args.warmup:g} s warm-up, {seconds:.0f} s in all"
+        f"make bench — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {args.users} users pausing "
+        f"{args.think:g} s on average (flat out for throughput), {args.duration:g} s per phase "
+        f"after {args.warmup:g} s warm-up, {seconds:.0f} s in all"
     )
     print(table(rows))
     print()
