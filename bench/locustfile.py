@@ -131,11 +131,18 @@ class Buyer(FastHttpUser):
         self.rng = random.Random(self.buyer["organization_id"])  # noqa: S311
         self.cart: str | None = None
         if OPERATION == "add":
-            self.cart = self._open_cart()
+            self.cart = self._empty_cart()
         if OPERATION == "preview":
             self.cart = self._forty_line_cart()
 
     # --- setup ------------------------------------------------------------------------------
+
+    def _pause(self) -> None:
+        """A person's pause between two requests of one operation (filling a cart before
+        placing it): the setup requests come at the same pace as the measured ones instead of
+        in a burst that would load the server more than the phase's measured request does."""
+        if THINK > 0:
+            gevent.sleep(self.wait_time())
 
     def _open_cart(self) -> str:
         body = {"catalog_id": self.catalog, "buyer_organization_id": self.buyer["organization_id"]}
@@ -144,6 +151,12 @@ class Buyer(FastHttpUser):
         )
         return str(response.json()["id"])
 
+    def _empty_cart(self) -> str:
+        """The buyer's cart, emptied of whatever an earlier phase or run left in it."""
+        cart = self._open_cart()
+        self.client.delete(f"/api/v1/carts/{cart}", headers=self.auth, name="setup: empty cart")
+        return self._open_cart()
+
     def _add(self, cart: str, product: dict[str, Any], count: int, name: str) -> Any:
         body = {"product_id": product["id"], "skus": _lines(product, count)}
         return self.client.post(
@@ -151,11 +164,14 @@ class Buyer(FastHttpUser):
         )
 
     def _forty_line_cart(self) -> str:
-        """A cart of 40 lines: three 12-SKU items and 4 SKUs of a fourth product."""
-        cart = self._open_cart()
+        """A cart of 40 lines: three 12-SKU items and 4 SKUs of a fourth product. Opening a
+        cart finds the buyer's open one, which an earlier phase may have filled (the preview
+        phase leaves its 40 lines): it is emptied first, or placing would order 80."""
+        cart = self._empty_cart()
         for product, count in zip(
             self.rng.sample(CONTEXT["products"], 4), (12, 12, 12, 4), strict=True
         ):
+            self._pause()
             response = self._add(cart, product, count, "setup: add item")
             if response.status_code != 201:
                 raise RuntimeError(f"could not fill the cart: {response.text[:300]}")
@@ -184,6 +200,7 @@ class Buyer(FastHttpUser):
         response = self._add(self.cart, product, 12, MEASURED["add"])
         if response.status_code == 201:
             # Empty the cart again so every add starts from the same cart.
+            self._pause()
             self.client.delete(
                 f"/api/v1/carts/{self.cart}/items/{response.json()['id']}",
                 headers=self.auth,
@@ -200,6 +217,7 @@ class Buyer(FastHttpUser):
 
     def place(self) -> None:
         cart = self._forty_line_cart()
+        self._pause()
         self.client.post(
             f"/api/v1/carts/{cart}/orders",
             json=self.form,

@@ -274,34 +274,6 @@ class StorefrontRepository:
             )
         )
 
-    async def catalog_products(
-        self,
-        catalog_id: uuid.UUID,
-        prices: PriceList,
-        *,
-        after_position: int | None,
-        limit: int,
-        search: str | None,
-        category_id: uuid.UUID | None,
-    ) -> list[tuple[int, Product]]:
-        """One page of a catalog's products in the catalog's order, with everything a buyer
-        sees of them loaded in a fixed number of statements."""
-        query = (
-            select(CatalogProduct.position, Product)
-            .join(Product, Product.id == CatalogProduct.product_id)
-            .where(CatalogProduct.catalog_id == catalog_id)
-            .options(*priced(prices))
-            .order_by(CatalogProduct.position)
-            .limit(limit)
-        )
-        if after_position is not None:
-            query = query.where(CatalogProduct.position > after_position)
-        if search:
-            query = query.where(Product.search_text.contains(search.lower(), autoescape=True))
-        if category_id is not None:
-            query = query.where(Product.category_id == category_id)
-        return [(position, product) for position, product in await self.session.execute(query)]
-
     async def catalog_page(
         self,
         catalog_id: uuid.UUID,
