@@ -2,6 +2,7 @@
 #   make run    install what is missing, migrate, seed demo data, serve API + SPA on one port
 #   make test   the whole suite (lint, types, API tests on SQLite and PostgreSQL, contract,
 #               fuzzing, SPA unit tests and build, Playwright in Chromium)
+#   make bench  QUALITY.md's performance budgets on PostgreSQL, printed as one table
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -20,11 +21,12 @@ SHOWROOM := $(BACKEND)/.venv/bin/showroom
 PYTEST := cd $(BACKEND) && $(UV) run --frozen pytest
 
 .PHONY: help run test lint typecheck audit openapi e2e backend-test backend-test-sqlite \
-        backend-test-postgresql frontend-test compose-check postgres-check deps clean
+        backend-test-postgresql frontend-test compose-check postgres-check deps clean bench
 
 help:
 	@echo "make run     — serve Showroom on http://$(HOST):$(PORT) (installs what is missing)"
 	@echo "make test    — the whole test suite"
+	@echo "make bench   — the performance budgets of QUALITY.md (PostgreSQL, ~8 minutes)"
 	@echo "make lint | typecheck | audit | openapi | e2e | compose-check"
 
 # --- installation ---------------------------------------------------------------------------
@@ -118,6 +120,17 @@ compose-check:
 
 test: lint typecheck audit backend-test frontend-test e2e compose-check
 	@echo; echo "All checks passed."
+
+# --- benchmark ------------------------------------------------------------------------------
+
+# Passed to bench/run.py, e.g. make bench BENCH_ARGS="--duration 10 --skip-import".
+BENCH_ARGS ?=
+
+# A fresh PostgreSQL database, the API on 2 workers and a raw-SQL baseline, Locust from a
+# separate process; writes bench/results/latest.json and fails if a budget is missed.
+bench: $(BACKEND)/.venv/.synced $(FRONTEND)/dist/index.html postgres-check
+	cd $(BACKEND) && $(UV) sync --frozen --group bench --quiet
+	$(BACKEND)/.venv/bin/python $(ROOT)/bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(FRONTEND)/dist $(BACKEND)/var

@@ -1,4 +1,4 @@
-"""The ``showroom`` command: serve, migrate, seed-demo, worker, create-user, openapi."""
+"""The ``showroom`` command: serve, migrate, seed-demo, seed-bench, worker, create-user, openapi."""
 
 from __future__ import annotations
 
@@ -55,6 +55,40 @@ def cmd_seed_demo(_: argparse.Namespace) -> None:
         print(f"  {login.role:<6} {login.email}  /  {login.password}")
     print(
         f"  Order links: the brand's Links page (the instant link's passcode: {DEMO_LINK_PASSCODE})"
+    )
+
+
+def cmd_seed_bench(args: argparse.Namespace) -> None:
+    import json
+    import time
+
+    from showroom.core.config import get_settings
+    from showroom.core.db import create_engine, create_sessionmaker
+    from showroom.dev.benchdata import DatabaseNotEmpty, Scale, seed_bench
+
+    scale = Scale(products=args.products, skus=args.skus, buyers=args.buyers)
+
+    async def run() -> dict[str, Any]:
+        settings = get_settings()
+        engine = create_engine(settings)
+        try:
+            return await seed_bench(
+                settings, create_sessionmaker(engine), seed=args.seed, scale=scale, force=args.force
+            )
+        finally:
+            await engine.dispose()
+
+    started = time.perf_counter()
+    try:
+        manifest = asyncio.run(run())
+    except DatabaseNotEmpty as exc:
+        sys.exit(f"seed-bench: {exc} (--force writes into it anyway)")
+    seconds = time.perf_counter() - started
+    if args.manifest:
+        Path(args.manifest).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    print(
+        f"Bench data: {scale.products} products × {scale.skus} SKUs, {scale.buyers} buyers, "
+        f"{len(manifest['links'])} links in {seconds:.1f} s (seed {args.seed})"
     )
 
 
@@ -181,6 +215,18 @@ def main(argv: list[str] | None = None) -> None:
     commands.add_parser("seed-demo", help="create demo logins on an empty database").set_defaults(
         func=cmd_seed_demo
     )
+    bench = commands.add_parser(
+        "seed-bench", help="create the benchmark reference data set (QUALITY.md)"
+    )
+    bench.add_argument("--seed", type=int, default=42)
+    bench.add_argument("--products", type=int, default=2000)
+    bench.add_argument("--skus", type=int, default=12, help="SKUs per product")
+    bench.add_argument("--buyers", type=int, default=200)
+    bench.add_argument("--manifest", help="write the ids, tokens and logins the harness needs")
+    bench.add_argument(
+        "--force", action="store_true", help="write even if the database already has data"
+    )
+    bench.set_defaults(func=cmd_seed_bench)
     commands.add_parser("worker", help="run the outbox worker").set_defaults(func=cmd_worker)
 
     create_user = commands.add_parser("create-user", help="create a verified user account")

@@ -32,6 +32,7 @@ from showroom.core.health import router as health_router
 from showroom.core.openapi import install_openapi
 from showroom.core.request_id import RequestIdMiddleware
 from showroom.core.security_headers import SecurityHeadersMiddleware
+from showroom.core.statement_count import install_statement_count
 from showroom.core.storage import LocalStorage
 from showroom.customers.router import brand_side as customers_router
 from showroom.customers.router import buyer_side as connections_router
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)
     app.add_middleware(RequestIdMiddleware)
+    install_statement_count(app, engine, settings)
 
     api = APIRouter(prefix=API_PREFIX)
     for router in (

@@ -22,7 +22,7 @@ bearer = HTTPBearer(
 )
 
 
-def get_account_service(session: DbSession, settings: AppSettings) -> AccountService:
+async def get_account_service(session: DbSession, settings: AppSettings) -> AccountService:
     return AccountService(session, settings)
 
 

@@ -30,7 +30,7 @@ from showroom.storefront.router import LinkGrantHeader, OptionalUser
 router = APIRouter(tags=["carts"])
 
 
-def get_cart_service(
+async def get_cart_service(
     session: DbSession, settings: AppSettings, request: Request, language: RequestLanguage
 ) -> CartService:
     return CartService(session, settings, request.query_params.get("locale") or language)
@@ -39,7 +39,7 @@ def get_cart_service(
 Carts = Annotated[CartService, Depends(get_cart_service)]
 
 
-def get_checkout_service(
+async def get_checkout_service(
     session: DbSession,
     settings: AppSettings,
     request: Request,

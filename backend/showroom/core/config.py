@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     run_worker_in_process: bool = False
 
     spa_dist: Path | None = None
+    # Benchmarks: answer every request with an X-Statement-Count header (core/statement_count.py).
+    statement_count_header: bool = False
 
     @property
     def is_production(self) -> bool:
@@ -111,6 +113,10 @@ class Settings(BaseSettings):
                 raise ValueError("SHOWROOM_DATABASE_URL must point at PostgreSQL in production")
             if not self.smtp_host:
                 raise ValueError("SHOWROOM_SMTP_HOST must be set in production")
+            if self.statement_count_header:
+                raise ValueError(
+                    "SHOWROOM_STATEMENT_COUNT_HEADER is for benchmarks, not production"
+                )
 
         return self
 

@@ -1,4 +1,7 @@
-"""Dependencies every router shares."""
+"""Dependencies every router shares.
+
+Dependencies that do no I/O are ``async def`` all the same: FastAPI runs a plain ``def``
+dependency in a worker thread, a thread hop per request for nothing."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from showroom.core.config import Settings
 from showroom.core.i18n import negotiate
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -18,7 +21,7 @@ def get_app_settings(request: Request) -> Settings:
 AppSettings = Annotated[Settings, Depends(get_app_settings)]
 
 
-def get_request_language(
+async def get_request_language(
     request: Request,
     locale: Annotated[
         str | None,

@@ -28,6 +28,14 @@ def _deltas(quantities: dict[uuid.UUID, int]) -> Any:
     )
 
 
+def _locked_in_id_order(ids: Any) -> Any:
+    """The SKUs, row-locked in id order (PostgreSQL; SQLite has one writer at a time). An
+    ``UPDATE … WHERE id IN (…)`` locks rows in whatever order its plan meets them, and two
+    placements sharing SKUs that meet them in different orders deadlock; taking the locks
+    in one order, inside the same statement, cannot."""
+    return select(Sku.id).where(Sku.id.in_(ids)).order_by(Sku.id).with_for_update()
+
+
 class OrderRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -67,7 +75,7 @@ class OrderRepository:
         rows = await self.session.execute(
             update(Sku)
             .where(
-                Sku.id.in_(quantities),
+                Sku.id.in_(_locked_in_id_order(quantities)),
                 or_(
                     Sku.track_stock.is_(False),
                     Sku.allow_backorder.is_(True),
@@ -95,7 +103,7 @@ class OrderRepository:
         delta = _deltas(quantities)
         rows = await self.session.execute(
             update(Sku)
-            .where(Sku.id.in_(quantities))
+            .where(Sku.id.in_(_locked_in_id_order(quantities)))
             .values(
                 stock_quantity=case(
                     (Sku.track_stock.is_(True), Sku.stock_quantity + delta),

@@ -32,7 +32,7 @@ buyer_side = APIRouter(prefix="/buyer-organizations/{org_id}", tags=["orders"])
 brand_side = APIRouter(prefix="/brands/{brand_id}", tags=["orders"])
 
 
-def get_order_service(
+async def get_order_service(
     session: DbSession, settings: AppSettings, gateway: CurrentGateway
 ) -> OrderService:
     return OrderService(session, settings, gateway)

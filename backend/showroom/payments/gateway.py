@@ -221,7 +221,7 @@ class StripeGateway:
         )
 
 
-def get_gateway(request: Request) -> PaymentGateway | None:
+async def get_gateway(request: Request) -> PaymentGateway | None:
     """The app's processor; None when card payments are not set up."""
     gateway: PaymentGateway | None = request.app.state.payment_gateway
     return gateway

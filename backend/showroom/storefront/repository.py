@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy import ColumnElement, Row, and_, exists, func, null, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, joinedload, selectinload, with_expression
 
@@ -20,12 +20,14 @@ from showroom.models import (
     LinkStatus,
     Lookbook,
     LookbookStatus,
+    Media,
     OrderLink,
     Product,
     ProductImage,
     ProductPrice,
     Sku,
     SkuPrice,
+    TaxRate,
     TransactionTerm,
 )
 
@@ -59,6 +61,49 @@ def _list_amount(term_id: uuid.UUID, currency: str) -> ColumnElement[int | None]
     return func.coalesce(own, product)
 
 
+# Aliases for joining a SKU to its list price and its RRP, made once: building an ORM alias
+# costs more than the query it goes into.
+_PRICE_ALIASES = {
+    "list": (aliased(SkuPrice, name="list_own"), aliased(ProductPrice, name="list_product")),
+    "rrp": (aliased(SkuPrice, name="rrp_own"), aliased(ProductPrice, name="rrp_product")),
+}
+
+
+def _amount_joins(
+    which: str, term_id: uuid.UUID | None, currency: str
+) -> tuple[list[Any], ColumnElement[Any]]:
+    """Outer joins of a SKU to its own price and its product's for the term and currency,
+    and the amount to show: the SKU's, else the product's. ``_list_amount`` as joins, which
+    the planner runs as one pass over the page's SKUs instead of two subqueries per SKU."""
+    if term_id is None:
+        return [], null()
+    own, product = _PRICE_ALIASES[which]
+    joins = [
+        (own, and_(own.sku_id == Sku.id, own.term_id == term_id, own.currency == currency)),
+        (
+            product,
+            and_(
+                product.product_id == Sku.product_id,
+                product.term_id == term_id,
+                product.currency == currency,
+            ),
+        ),
+    ]
+    return joins, func.coalesce(own.amount, product.amount)
+
+
+@dataclass(frozen=True)
+class CatalogPage:
+    """A page of a catalog's products as plain rows (no ORM objects: the page is read-only
+    and large, 50 products × 12 SKUs, so identity-mapping it would cost more than the
+    queries). ``products`` may hold one row past the page, to tell that more follow; the
+    SKUs and images are those of the page's rows only, in display order."""
+
+    products: Sequence[Row[Any]]
+    skus: dict[uuid.UUID, list[Row[Any]]]
+    images: dict[uuid.UUID, list[Any]]
+
+
 def priced(prices: PriceList, *, images: bool = True) -> list[Any]:
     """Loader options for products as a shopper sees them: SKUs with their list prices,
     the tax rate and category joined, and (unless not wanted) the images."""
@@ -77,8 +122,12 @@ def priced(prices: PriceList, *, images: bool = True) -> list[Any]:
     return options
 
 
+# The outer query may select the shopper's own term; made once (see _PRICE_ALIASES).
+_RRP_TERM = aliased(TransactionTerm, name="rrp_term")
+
+
 def _rrp_term_id(brand_id: Any) -> Any:
-    rrp = aliased(TransactionTerm)  # the outer query may select the shopper's own term
+    rrp = _RRP_TERM
     return (
         select(rrp.id)
         .where(rrp.brand_id == brand_id, func.upper(rrp.code) == RRP_CODE)
@@ -225,7 +274,7 @@ class StorefrontRepository:
             )
         )
 
-    async def catalog_products(
+    async def catalog_page(
         self,
         catalog_id: uuid.UUID,
         prices: PriceList,
@@ -234,16 +283,32 @@ class StorefrontRepository:
         limit: int,
         search: str | None,
         category_id: uuid.UUID | None,
-    ) -> list[tuple[int, Product]]:
+    ) -> CatalogPage:
         """One page of a catalog's products in the catalog's order, with everything a buyer
-        sees of them loaded in a fixed number of statements."""
+        sees of them (SKUs priced for the shopper, stock, images, category, tax rate): three
+        statements, whatever the page and catalog size."""
         query = (
-            select(CatalogProduct.position, Product)
+            select(
+                CatalogProduct.position,
+                Product.id,
+                Product.model_number,
+                Product.name,
+                Product.description,
+                Product.sku_properties,
+                Product.option_groups,
+                Category.id.label("category_id"),
+                Category.name.label("category_name"),
+                TaxRate.id.label("tax_id"),
+                TaxRate.rate.label("tax_rate"),
+                TaxRate.country.label("tax_country"),
+                TaxRate.rounding.label("tax_rounding"),
+            )
             .join(Product, Product.id == CatalogProduct.product_id)
+            .outerjoin(Category, Category.id == Product.category_id)
+            .outerjoin(TaxRate, TaxRate.id == Product.tax_rate_id)
             .where(CatalogProduct.catalog_id == catalog_id)
-            .options(*priced(prices))
             .order_by(CatalogProduct.position)
-            .limit(limit)
+            .limit(limit + 1)
         )
         if after_position is not None:
             query = query.where(CatalogProduct.position > after_position)
@@ -251,7 +316,41 @@ class StorefrontRepository:
             query = query.where(Product.search_text.contains(search.lower(), autoescape=True))
         if category_id is not None:
             query = query.where(Product.category_id == category_id)
-        return [(position, product) for position, product in await self.session.execute(query)]
+        products = (await self.session.execute(query)).all()
+        ids = [row.id for row in products[:limit]]
+        skus: dict[uuid.UUID, list[Row[Any]]] = {i: [] for i in ids}
+        images: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}
+        if not ids:
+            return CatalogPage(products, skus, images)
+
+        list_joins, list_amount = _amount_joins("list", prices.term_id, prices.currency)
+        rrp_joins, rrp_amount = _amount_joins("rrp", prices.rrp_term_id, prices.currency)
+        sku_query = select(
+            Sku.product_id,
+            Sku.id,
+            Sku.code,
+            Sku.values,
+            Sku.track_stock,
+            Sku.stock_quantity,
+            Sku.allow_backorder,
+            list_amount.label("list_amount"),
+            rrp_amount.label("rrp_amount"),
+        ).select_from(Sku)
+        for target, onclause in [*list_joins, *rrp_joins]:
+            sku_query = sku_query.outerjoin(target, onclause)
+        sku_query = sku_query.where(Sku.product_id.in_(ids)).order_by(Sku.product_id, Sku.position)
+        for sku in (await self.session.execute(sku_query)).all():
+            skus[sku.product_id].append(sku)
+
+        image_query = (
+            select(ProductImage.product_id, Media.id, Media.width, Media.height)
+            .join(Media, Media.id == ProductImage.media_id)
+            .where(ProductImage.product_id.in_(ids))
+            .order_by(ProductImage.product_id, ProductImage.position)
+        )
+        for image in (await self.session.execute(image_query)).all():
+            images[image.product_id].append(image)
+        return CatalogPage(products, skus, images)
 
 
 def _is_member(user_id: uuid.UUID) -> ColumnElement[bool]:

@@ -6,7 +6,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials
+from pydantic_core import to_json
 
 from showroom.accounts.dependencies import Accounts, bearer, user_from_credentials
 from showroom.core.db import DbSession
@@ -43,7 +45,7 @@ CurrencyQuery = Annotated[
 ]
 
 
-def get_storefront(
+async def get_storefront(
     session: DbSession, settings: AppSettings, request: Request, language: RequestLanguage
 ) -> StorefrontService:
     # A link may be in a content language the UI has no translation for (ko, fr …).
@@ -127,6 +129,7 @@ async def get_store_catalog(shopping: Shopping, storefront: Storefront) -> Store
 
 @router.get(
     "/catalogs/{catalog_id}/products",
+    response_model=Page[StoreProduct],
     responses=errors(401, 403, 404),
     summary="A catalog's products, priced for the shopper",
 )
@@ -137,8 +140,12 @@ async def list_store_products(
     category_id: uuid.UUID | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 24,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
-) -> Page[StoreProduct]:
+) -> Response:
     items, next_cursor = await storefront.products(
         *shopping, cursor=cursor, limit=limit, search=q, category_id=category_id
     )
-    return Page(items=items, next_cursor=next_cursor)
+    # The page is written straight to JSON: validating 50 products × 12 SKUs against the
+    # response model on every request cost more than the queries (QUALITY.md budgets this
+    # page). The model still documents it; tests check the page against it.
+    body = to_json({"items": items, "next_cursor": next_cursor})
+    return Response(body, media_type="application/json")

@@ -1,0 +1,125 @@
+"""Profile one benchmarked operation in-process with pyinstrument (``bench`` group).
+
+Against a database seeded by ``showroom seed-bench --manifest M`` (SHOWROOM_DATABASE_URL):
+
+    backend/.venv/bin/python bench/profile.py --manifest M --operation products [--requests 200]
+
+The app is called through httpx's ASGI transport, so the profile shows our code (routing,
+validation, SQLAlchemy, serialization) without the network in between."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+from pyinstrument import Profiler
+from showroom.main import create_app
+
+
+async def profile(manifest: dict[str, Any], operation: str, requests: int) -> None:
+    app = create_app()
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        token = next(
+            link["token"]
+            for link in manifest["links"]
+            if link["kind"] == "instant" and not link["passcode"]
+        )
+        grant = (await client.post(f"/api/v1/order-links/{token}/access", json={})).json()["grant"]
+        buyer = manifest["buyers"][0]
+        login = await client.post(
+            "/api/v1/auth/token",
+            data={"username": buyer["email"], "password": manifest["password"]},
+        )
+        auth = {"X-Link-Grant": grant, "Authorization": f"Bearer {login.json()['access_token']}"}
+        form = {
+            "payment_method": "offline",
+            "billing_address_id": buyer["billing_address_id"],
+            "delivery_address_id": buyer["delivery_address_id"],
+        }
+        cart_body = {
+            "catalog_id": manifest["catalog_id"],
+            "buyer_organization_id": buyer["organization_id"],
+        }
+
+        async def cart(lines: int) -> str:
+            opened = (await client.post("/api/v1/carts", json=cart_body, headers=auth)).json()["id"]
+            # "Open" finds the buyer's cart of an earlier run: start from an empty one.
+            await client.delete(f"/api/v1/carts/{opened}", headers=auth)
+            opened = (await client.post("/api/v1/carts", json=cart_body, headers=auth)).json()["id"]
+            for product in manifest["products"][1 : 1 + (lines + 11) // 12]:
+                take, lines = min(lines, 12), lines - min(lines, 12)
+                skus = [
+                    {"sku_id": s, "quantity": 1, "options": []} for s in product["sku_ids"][:take]
+                ]
+                added = await client.post(
+                    f"/api/v1/carts/{opened}/items",
+                    json={"product_id": product["id"], "skus": skus},
+                    headers=auth,
+                )
+                added.raise_for_status()
+            return str(opened)
+
+        async def once() -> httpx.Response:
+            if operation == "landing":
+                return await client.get(f"/api/v1/order-links/{token}")
+            if operation == "products":
+                return await client.get(
+                    f"/api/v1/catalogs/{manifest['catalog_id']}/products",
+                    params={"limit": 50},
+                    headers={"X-Link-Grant": grant},
+                )
+            if operation == "preview":
+                return await client.post(
+                    f"/api/v1/carts/{preview_cart}/preview", json=form, headers=auth
+                )
+            if operation == "place":
+                placing = await cart(40)
+                profiler.start()
+                try:
+                    return await client.post(
+                        f"/api/v1/carts/{placing}/orders",
+                        json=form,
+                        headers={**auth, "Idempotency-Key": uuid.uuid4().hex},
+                    )
+                finally:
+                    profiler.stop()
+            raise SystemExit(f"unknown operation {operation}")
+
+        preview_cart = await cart(40) if operation == "preview" else ""
+        profiler = Profiler(async_mode="enabled")
+        for _ in range(5):
+            await once()  # warm caches and the connection pool
+        if operation != "place":
+            profiler.start()
+        for _ in range(requests):
+            response = await once()
+            response.raise_for_status()
+        if operation != "place":
+            profiler.stop()
+    await app.state.engine.dispose()
+    print(
+        profiler.output_text(
+            unicode=True, color=False, show_all=bool(os.environ.get("BENCH_PROFILE_ALL"))
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--manifest", type=Path, required=True)
+    parser.add_argument("--operation", choices=["landing", "products", "preview", "place"])
+    parser.add_argument("--requests", type=int, default=100)
+    args = parser.parse_args()
+    manifest = json.loads(args.manifest.read_text())
+    asyncio.run(profile(manifest, args.operation, args.requests))
+
+
+if __name__ == "__main__":
+    main()
