@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+import { mantineStyles } from './build/mantineStyles';
 import { precompress } from './build/precompress';
 import { routeChunk } from './build/routeChunk';
 import { splitBarrels } from './build/splitBarrels';
@@ -24,6 +25,7 @@ export default defineConfig({
       '@mantine/notifications',
       '@tabler/icons-react',
     ]),
+    mantineStyles(),
     orderLink.plugin,
     precompress(),
   ],
