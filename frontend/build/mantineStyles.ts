@@ -32,7 +32,7 @@ export function mantineStyles(): Plugin {
       const path = id.split('?')[0] ?? id;
       const module = /@mantine[\\/]core[\\/]esm[\\/].*[\\/]([^\\/]+)\.module\.mjs$/.exec(path);
       if (module) {
-        const name = module[1] ?? '';
+        const name = module[1];
         if (!existsSync(join(styles, `${name}.css`))) return null;
         return { code: `${code}\nimport "@mantine/core/styles/${name}.css";\n`, map: null };
       }
