@@ -14,7 +14,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconClockX, IconEye, IconPhoto, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { LoadMore } from '../../components/LoadMore';
@@ -194,14 +194,11 @@ function Products({
           aria-label={t('store.products')}
           style={plainList}
         >
-          {items.map((product) => (
-            <ProductCard
-              key={product.id}
-              product={product}
-              showsRrp={catalog.pricing.shows_rrp}
-              onOpen={() => setOpened(product)}
-            />
-          ))}
+          <ProductCards
+            items={items}
+            showsRrp={catalog.pricing.shows_rrp}
+            onOpen={(product) => setOpened(product)}
+          />
         </SimpleGrid>
         <LoadMore
           hasNextPage={products.hasNextPage}
@@ -263,6 +260,34 @@ function Products({
       ) : null}
     </Stack>
   );
+}
+
+// What a phone shows of the grid before scrolling: these render at once, the rest right after.
+const FIRST_CARDS = 4;
+
+/**
+ * The product cards, rendered in two steps: the first few with the page, the others in a
+ * deferred (interruptible) render, so that a page of products never blocks the main thread in
+ * one long task — the buyer can scroll and type while the rest of the grid appears.
+ */
+function ProductCards({
+  items,
+  showsRrp,
+  onOpen,
+}: {
+  items: StoreProduct[];
+  showsRrp: boolean;
+  onOpen: (product: StoreProduct) => void;
+}) {
+  const shown = useDeferredValue(items, items.slice(0, FIRST_CARDS));
+  return shown.map((product) => (
+    <ProductCard
+      key={product.id}
+      product={product}
+      showsRrp={showsRrp}
+      onOpen={() => onOpen(product)}
+    />
+  ));
 }
 
 function ProductCard({

@@ -9,7 +9,7 @@ import { chooseLanguage, isUiLanguage } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { forgetGrant, pickAllowed, readPreferences, savePreferences } from './grants';
-import { openLink } from './landing';
+import { landingQuery } from './landing';
 import { LinkContext, type LinkContextValue } from './linkContext';
 import { LinkCartButton } from '../cart/LinkCartButton';
 import { storeKeys, type LinkLanding } from './storeApi';
@@ -36,11 +36,7 @@ export function LinkPage() {
   const queryClient = useQueryClient();
   const [prefs, setPrefs] = useState(() => readPreferences(token));
   const asked = prefs.locale ?? i18n.language;
-  const opened = useQuery({
-    queryKey: [...storeKeys.landing(token), asked],
-    queryFn: () => openLink(token, asked),
-    staleTime: 60_000,
-  });
+  const opened = useQuery(landingQuery(token, asked));
   const landing = opened.data?.landing;
   usePageTitle(landing ? `${landing.name} · ${landing.brand.name}` : null);
 
