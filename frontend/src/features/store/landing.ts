@@ -68,7 +68,7 @@ export function prefetchLinkPage(queryClient: QueryClient, pathname: string): vo
   const token = decodeURIComponent(match[1]);
   const asked = askedLocale(token);
   queryClient
-    .fetchQuery(landingQuery(token, asked))
+    .query(landingQuery(token, asked))
     .then(({ landing, grant }) => {
       const only = landing.kind === 'instant' ? landing.catalogs[0]?.id : undefined;
       const catalogId = match[2] ? decodeURIComponent(match[2]) : only;
@@ -80,10 +80,11 @@ export function prefetchLinkPage(queryClient: QueryClient, pathname: string): vo
         currency: pickAllowed(landing.currencies, prefs.currency),
       };
       const access = { kind: 'link', token, grant } as const;
-      void queryClient.prefetchQuery(storeCatalogQuery(access, catalogId, view));
-      void queryClient.prefetchInfiniteQuery(
-        storeProductsQuery(access, catalogId, view, { q: '', categoryId: null }),
-      );
+      const ignore = () => undefined; // the page's own query shows any error
+      queryClient.query(storeCatalogQuery(access, catalogId, view)).catch(ignore);
+      queryClient
+        .infiniteQuery(storeProductsQuery(access, catalogId, view, { q: '', categoryId: null }))
+        .catch(ignore);
     })
     .catch(() => undefined); // the page asks again and shows the error
 }
