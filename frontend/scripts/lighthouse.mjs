@@ -128,10 +128,16 @@ const results = [];
 for (const page of pages) {
   const measured = [];
   for (let index = 0; index < runs; index += 1) {
-    try {
-      measured.push(await audit(page.url));
-    } catch (error) {
-      fail(`${page.name} (${page.url}): ${error.message}`);
+    // Lighthouse now and then loses a trace on a busy machine (NO_NAVSTART, NO_FCP): try
+    // such a run again, twice at most, before giving up.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        measured.push(await audit(page.url));
+        break;
+      } catch (error) {
+        if (attempt >= 3) fail(`${page.name} (${page.url}): ${error.message}`);
+        console.error(`lighthouse: ${page.name}: ${error.message}; trying again`);
+      }
     }
   }
   measured.sort((a, b) => a.performance - b.performance);

@@ -280,12 +280,13 @@ function ProductCards({
   onOpen: (product: StoreProduct) => void;
 }) {
   const shown = useDeferredValue(items, items.slice(0, FIRST_CARDS));
-  return shown.map((product) => (
+  return shown.map((product, index) => (
     <ProductCard
       key={product.id}
       product={product}
       showsRrp={showsRrp}
       onOpen={() => onOpen(product)}
+      belowTheFold={index >= FIRST_CARDS}
     />
   ));
 }
@@ -294,10 +295,13 @@ function ProductCard({
   product,
   showsRrp,
   onOpen,
+  belowTheFold,
 }: {
   product: StoreProduct;
   showsRrp: boolean;
   onOpen: () => void;
+  /** Its image loads when the buyer scrolls near it, not with the page. */
+  belowTheFold: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const action = useProductAction();
@@ -313,7 +317,15 @@ function ProductCard({
       >
         <Card.Section>
           {image ? (
-            <Image src={image.thumbnail_url} alt="" h={200} fit="cover" />
+            // A fixed height: the card does not move when its image arrives.
+            <Image
+              src={image.thumbnail_url}
+              alt=""
+              h={200}
+              fit="cover"
+              loading={belowTheFold ? 'lazy' : 'eager'}
+              decoding="async"
+            />
           ) : (
             <Group h={200} justify="center" bg="gray.1">
               <IconPhoto size={40} color="gray" aria-hidden />
