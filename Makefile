@@ -103,6 +103,7 @@ frontend-test: $(FRONTEND)/node_modules/.installed
 	cd $(FRONTEND) && npm run --silent api:check
 	cd $(FRONTEND) && npm run --silent test
 	cd $(FRONTEND) && npm run --silent build
+	cd $(FRONTEND) && node scripts/bundle-budget.mjs
 
 e2e: deps $(FRONTEND)/dist/index.html
 	cd $(FRONTEND) && npm run --silent e2e

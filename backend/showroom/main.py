@@ -6,15 +6,10 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
-from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import Response
-from starlette.staticfiles import StaticFiles
-from starlette.types import Scope
 
 from showroom.accounts.router import auth as auth_router
 from showroom.accounts.router import me as me_router
@@ -27,7 +22,7 @@ from showroom.commerce.router import router as commerce_router
 from showroom.core.body_limit import BodyLimitMiddleware
 from showroom.core.config import Settings, get_settings
 from showroom.core.db import create_engine, create_sessionmaker
-from showroom.core.errors import NotFound, install_error_handlers
+from showroom.core.errors import install_error_handlers
 from showroom.core.health import router as health_router
 from showroom.core.openapi import install_openapi
 from showroom.core.request_id import RequestIdMiddleware
@@ -50,6 +45,7 @@ from showroom.payments.router import router as payments_router
 from showroom.products.router import router as products_router
 from showroom.products.router import skus_router
 from showroom.reference.router import router as reference_router
+from showroom.spa import mount_spa
 from showroom.storefront.router import router as storefront_router
 from showroom.worker import run_worker
 
@@ -156,30 +152,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.spa_dist is not None:
         mount_spa(app, settings.spa_dist)
     return app
-
-
-class SpaFiles(StaticFiles):
-    """The built SPA: fingerprinted assets cached forever, and every unknown path answered
-    with ``index.html`` because it is a client-side route."""
-
-    async def get_response(self, path: str, scope: Scope) -> Response:
-        if path == "api" or path.startswith("api/"):
-            raise NotFound("No such API endpoint.")
-        try:
-            response = await super().get_response(path, scope)
-        except StarletteHTTPException as exc:
-            if exc.status_code != 404:
-                raise
-            response = await super().get_response("index.html", scope)
-        if path.startswith("assets/") and response.status_code == 200:
-            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-        else:
-            response.headers["Cache-Control"] = "no-cache"
-        return response
-
-
-def mount_spa(app: FastAPI, dist: Path) -> None:
-    if not (dist / "index.html").is_file():
-        logger.warning("SPA build not found at %s; serving the API only", dist)
-        return
-    app.mount("/", SpaFiles(directory=dist, html=True), name="spa")

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 
 import { resolveLocalized } from '../lib/localized';
 import { brandsQuery, buyerOrganizationsQuery } from '../lib/queries';
-import { MenuItemLink } from '../components/links';
+import { MenuItemLink } from '../components/menuLinks';
 
 /**
  * "Acting as": the buyer organization or brand the person works for right now, and the way

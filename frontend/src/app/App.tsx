@@ -1,12 +1,10 @@
 import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
 
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
+import { useNotifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 
 import { session } from '../lib/api';
@@ -29,16 +27,32 @@ function createApp() {
   return { queryClient, router };
 }
 
+// The notification toasts (and their transitions) load with the first notification, not with
+// the first page: `notifications.show` only writes to a store, which this component watches.
+const Notifications = lazy(() =>
+  import('./Toasts').then((module) => ({ default: module.Notifications })),
+);
+
+function LazyNotifications() {
+  const shown = useNotifications().notifications.length > 0;
+  const [needed, setNeeded] = useState(false);
+  if (shown && !needed) setNeeded(true);
+  if (!needed) return null;
+  return (
+    <Suspense fallback={null}>
+      <Notifications position="top-right" />
+    </Suspense>
+  );
+}
+
 export function App() {
   const [{ queryClient, router }] = useState(createApp);
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme}>
         <QueryClientProvider client={queryClient}>
-          <ModalsProvider>
-            <Notifications position="top-right" />
-            <RouterProvider router={router} />
-          </ModalsProvider>
+          <LazyNotifications />
+          <RouterProvider router={router} />
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

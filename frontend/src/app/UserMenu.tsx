@@ -5,7 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 
 import { session } from '../lib/api';
-import { MenuItemLink } from '../components/links';
+import { MenuItemLink } from '../components/menuLinks';
 
 export function UserMenu({ name }: { name: string | undefined }) {
   const { t } = useTranslation();

@@ -11,6 +11,7 @@ import type { AuthSession } from '../lib/auth';
 import { AppLayout } from './AppLayout';
 import { LoadingState } from '../components/QueryState';
 import { parseOrdersSearch } from '../features/orders/filters';
+import { prefetchLinkPage } from '../features/store/landing';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 import {
@@ -34,12 +35,24 @@ export interface RouterContext {
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   // On start, restore the session from the refresh cookie (once: afterwards this is instant),
   // so every page, public ones too, knows who is there.
-  beforeLoad: async ({ context }) => {
+  beforeLoad: async ({ context, location }) => {
+    if (location.pathname.startsWith('/l/')) startOrderLink(context, location.pathname);
     await context.session.ensure();
   },
   component: AppLayout,
   notFoundComponent: NotFoundPage,
 });
+
+/**
+ * An order link's page does not wait for the session to start loading: its data (which needs
+ * none) and its route chunks are fetched while the session is restored.
+ */
+function startOrderLink(context: RouterContext, pathname: string) {
+  prefetchLinkPage(context.queryClient, pathname);
+  void import('../features/store/LinkPage');
+  if (/\/catalogs\/[^/]+\/?$/.test(pathname)) void import('../features/store/LinkCatalogPage');
+  else void import('../features/store/LinkHome');
+}
 
 /** Pages for people without a session; with one, they go where they were heading. */
 async function skipWhenLoggedIn(session: AuthSession, to: string | undefined) {

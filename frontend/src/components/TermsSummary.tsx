@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Box } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import type { Schemas } from '../lib/api';
@@ -31,19 +31,26 @@ export function TermsSummary({
     [t('terms.currency'), terms.currency],
     [t('terms.billingTerm'), billing],
   ];
+  // A plain table: Mantine's Table brings its scroll container (ScrollArea, floating-ui) into
+  // every order link's first download (QUALITY.md, "SPA budgets").
+  const cell = { padding: '4px var(--mantine-spacing-xs)', textAlign: 'start' } as const;
   return (
-    <Table verticalSpacing={4} fz="sm" captionSide="top" withRowBorders={false} maw={560}>
-      {caption ? <Table.Caption style={{ textAlign: 'start' }}>{caption}</Table.Caption> : null}
-      <Table.Tbody>
+    <Box component="table" fz="sm" maw={560} w="100%" style={{ borderCollapse: 'collapse' }}>
+      {caption ? (
+        <caption style={{ ...cell, captionSide: 'top', color: 'var(--mantine-color-dimmed)' }}>
+          {caption}
+        </caption>
+      ) : null}
+      <tbody>
         {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th scope="row" w="45%" fw={500}>
+          <tr key={label}>
+            <th scope="row" style={{ ...cell, width: '45%', fontWeight: 500 }}>
               {label}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
+            </th>
+            <td style={cell}>{value}</td>
+          </tr>
         ))}
-      </Table.Tbody>
-    </Table>
+      </tbody>
+    </Box>
   );
 }

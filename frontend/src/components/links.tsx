@@ -1,17 +1,10 @@
-import {
-  Anchor,
-  Button,
-  Menu,
-  type AnchorProps,
-  type ButtonProps,
-  type MenuItemProps,
-} from '@mantine/core';
+import { Anchor, Button, type AnchorProps, type ButtonProps } from '@mantine/core';
 import { createLink } from '@tanstack/react-router';
 import type { AnchorHTMLAttributes, Ref } from 'react';
 
 // Mantine's look with TanStack Router's typed `to`/`params`/`search` and client-side navigation.
 
-type AnchorAttributes = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'color' | 'style'> & {
+export type AnchorAttributes = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'color' | 'style'> & {
   ref?: Ref<HTMLAnchorElement>;
 };
 
@@ -23,10 +16,5 @@ function MantineButtonAnchor(props: ButtonProps & AnchorAttributes) {
   return <Button component="a" {...props} />;
 }
 
-function MantineMenuItemAnchor(props: MenuItemProps & AnchorAttributes) {
-  return <Menu.Item component="a" {...props} />;
-}
-
 export const AnchorLink = createLink(MantineAnchor);
 export const ButtonLink = createLink(MantineButtonAnchor);
-export const MenuItemLink = createLink(MantineMenuItemAnchor);

@@ -8,6 +8,19 @@
 export const MAX_AMOUNT = 10 ** 13;
 
 const digitsCache = new Map<string, number>();
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per locale and options: a catalog page formats hundreds of prices, and
+ * building an `Intl.NumberFormat` costs far more than using one. */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /** How many decimals a currency has (JPY 0, USD 2), as `Intl.NumberFormat` knows it. */
 export function fractionDigits(currency: string, locale = 'en'): number {
@@ -70,12 +83,12 @@ export function parseMoney(input: string, currency: string): MoneyParseResult {
 /** An amount in minor units for people: formatMoney(1234, 'USD', 'en') → "$12.34". */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const decimal = minorToDecimal(minor, currency) as `${number}`;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(decimal);
+  return numberFormat(locale, { style: 'currency', currency }).format(decimal);
 }
 
 /** The symbol or code a locale writes for a currency ("¥", "$", "US$"). */
 export function currencySymbol(currency: string, locale: string): string {
-  const part = new Intl.NumberFormat(locale, { style: 'currency', currency })
+  const part = numberFormat(locale, { style: 'currency', currency })
     .formatToParts(0)
     .find((each) => each.type === 'currency');
   return part?.value ?? currency;
@@ -84,7 +97,7 @@ export function currencySymbol(currency: string, locale: string): string {
 /** A percentage the API sends as a decimal string ("55", "62.5") for people: "62.5%". */
 export function formatPercent(value: string | number, locale: string): string {
   const decimal = String(value) as `${number}`;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(decimal)}%`;
+  return `${numberFormat(locale, { maximumFractionDigits: 4 }).format(decimal)}%`;
 }
 
 /** A percentage typed by a person ("10", "８.５") as the decimal string the API takes, or null. */

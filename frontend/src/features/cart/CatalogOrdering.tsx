@@ -1,16 +1,23 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconShoppingCart } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { formatMoney } from '../../lib/money';
 import type { StoreCatalog, StoreProduct } from '../store/storeApi';
-import { AddToCartModal, type CartMode } from './AddToCartModal';
+import type { CartMode } from './AddToCartModal';
 import { catalogCartQuery, type CartAccess, type CartItem } from './cartApi';
 import { cartErrorMessage } from './cartErrors';
 import { productFromStore, type OrderableProduct } from './cartForm';
 import { ProductActionContext } from './productAction';
+
+// The order form (quantities per SKU, options) loads when it is first needed: on hover or
+// focus of an order button, at the latest on its click — not before the catalog shows.
+const loadModal = () => import('./AddToCartModal');
+const AddToCartModal = lazy(() =>
+  loadModal().then((module) => ({ default: module.AddToCartModal })),
+);
 
 /** How a catalog page takes orders: whose cart, which words, and the way to the cart page. */
 export interface Ordering {
@@ -42,6 +49,9 @@ export function CatalogOrdering({
     product: OrderableProduct;
     item: CartItem | null;
   } | null>(null);
+  // Stays mounted once opened, so that closing plays the modal's transition.
+  const [everOpened, setEverOpened] = useState(false);
+  if (target && !everOpened) setEverOpened(true);
 
   const reason = !catalog.ordering_open ? t('cart.reason.closed') : t('cart.reason.catalogOnly');
 
@@ -60,6 +70,8 @@ export function CatalogOrdering({
         variant={item ? 'light' : 'filled'}
         leftSection={<IconShoppingCart size={14} aria-hidden />}
         disabled={!cart.data}
+        onPointerEnter={() => void loadModal()}
+        onFocus={() => void loadModal()}
         onClick={() => setTarget({ product: productFromStore(product), item })}
       >
         {item ? t(`cart.${mode}.editItem`) : t(`cart.${mode}.addButton`)}
@@ -98,16 +110,18 @@ export function CatalogOrdering({
         </Paper>
       ) : null}
       {children}
-      {cart.data ? (
-        <AddToCartModal
-          opened={target !== null}
-          onClose={() => setTarget(null)}
-          access={access}
-          cart={cart.data}
-          product={target?.product ?? null}
-          item={target?.item ?? null}
-          mode={mode}
-        />
+      {cart.data && everOpened ? (
+        <Suspense fallback={null}>
+          <AddToCartModal
+            opened={target !== null}
+            onClose={() => setTarget(null)}
+            access={access}
+            cart={cart.data}
+            product={target?.product ?? null}
+            item={target?.item ?? null}
+            mode={mode}
+          />
+        </Suspense>
       ) : null}
     </ProductActionContext.Provider>
   );

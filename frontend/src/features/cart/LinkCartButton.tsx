@@ -21,8 +21,10 @@ export function LinkCartButton({ link }: { link: LinkContextValue }) {
     ...catalogCartQuery(access, catalogId ?? '', link.view.locale),
     enabled: Boolean(catalogId) && !link.landing.use_as_catalog && catalog?.ordering_open !== false,
   });
-  if (!catalogId || link.landing.use_as_catalog || !cart.data) return null;
-  const count = cart.data.items.length;
+  if (!catalogId || link.landing.use_as_catalog || catalog?.ordering_open === false) return null;
+  // Shown while the cart loads, too: the header keeps its layout instead of wrapping onto a
+  // second row under the buyer's eyes (a layout shift of the whole page on a phone).
+  const count = cart.data?.items.length ?? 0;
   return (
     <Indicator label={count} size={16} disabled={count === 0} offset={4}>
       <ButtonLink

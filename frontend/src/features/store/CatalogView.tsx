@@ -3,7 +3,7 @@ import {
   Card,
   Group,
   Image,
-  Select,
+  NativeSelect,
   SimpleGrid,
   Stack,
   Text,
@@ -14,7 +14,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconClockX, IconEye, IconPhoto, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { LoadMore } from '../../components/LoadMore';
@@ -26,7 +26,6 @@ import { useProductAction } from '../cart/productAction';
 import { isGrantRefused } from './errors';
 import { productPrice, productRrp } from './format';
 import { VideoPlayer } from './Media';
-import { ProductDetail } from './ProductDetail';
 import { DeadlineBadge, LookbookSection } from './StoreParts';
 import {
   storeCatalogQuery,
@@ -36,6 +35,11 @@ import {
   type StoreProduct,
   type StoreView,
 } from './storeApi';
+
+// The product modal loads when a buyer first opens a product, not before the catalog shows.
+const ProductDetail = lazy(() =>
+  import('./ProductDetail').then((module) => ({ default: module.ProductDetail })),
+);
 
 const plainList = { listStyle: 'none', padding: 0, margin: 0 } as const;
 
@@ -157,6 +161,9 @@ function Products({
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [q] = useDebouncedValue(search, 300);
   const [opened, setOpened] = useState<StoreProduct | null>(null);
+  // Stays mounted once opened, so that closing plays the modal's transition.
+  const [everOpened, setEverOpened] = useState(false);
+  if (opened && !everOpened) setEverOpened(true);
   const products = useInfiniteQuery(
     storeProductsQuery(access, catalog.id, view, { q: q.trim(), categoryId }),
   );
@@ -187,14 +194,11 @@ function Products({
           aria-label={t('store.products')}
           style={plainList}
         >
-          {items.map((product) => (
-            <ProductCard
-              key={product.id}
-              product={product}
-              showsRrp={catalog.pricing.shows_rrp}
-              onOpen={() => setOpened(product)}
-            />
-          ))}
+          <ProductCards
+            items={items}
+            showsRrp={catalog.pricing.shows_rrp}
+            onOpen={(product) => setOpened(product)}
+          />
         </SimpleGrid>
         <LoadMore
           hasNextPage={products.hasNextPage}
@@ -228,34 +232,76 @@ function Products({
           style={{ flex: 1, minWidth: 220 }}
         />
         {catalog.categories.length > 0 ? (
-          <Select
+          // A native select: the buyer's page does not load the combobox and its popover.
+          <NativeSelect
             label={t('store.category')}
-            placeholder={t('store.allCategories')}
-            data={catalog.categories.map((category) => ({
-              value: category.id,
-              label: category.name,
-            }))}
-            value={categoryId}
-            onChange={setCategoryId}
-            clearable
+            data={[
+              { value: '', label: t('store.allCategories') },
+              ...catalog.categories.map((category) => ({
+                value: category.id,
+                label: category.name,
+              })),
+            ]}
+            value={categoryId ?? ''}
+            onChange={(event) => setCategoryId(event.currentTarget.value || null)}
             w={240}
           />
         ) : null}
       </Group>
       {list}
-      <ProductDetail product={opened} pricing={catalog.pricing} onClose={() => setOpened(null)} />
+      {everOpened ? (
+        <Suspense fallback={null}>
+          <ProductDetail
+            product={opened}
+            pricing={catalog.pricing}
+            onClose={() => setOpened(null)}
+          />
+        </Suspense>
+      ) : null}
     </Stack>
   );
+}
+
+// What a phone shows of the grid before scrolling: these render at once, the rest right after.
+const FIRST_CARDS = 4;
+
+/**
+ * The product cards, rendered in two steps: the first few with the page, the others in a
+ * deferred (interruptible) render, so that a page of products never blocks the main thread in
+ * one long task — the buyer can scroll and type while the rest of the grid appears.
+ */
+function ProductCards({
+  items,
+  showsRrp,
+  onOpen,
+}: {
+  items: StoreProduct[];
+  showsRrp: boolean;
+  onOpen: (product: StoreProduct) => void;
+}) {
+  const shown = useDeferredValue(items, items.slice(0, FIRST_CARDS));
+  return shown.map((product, index) => (
+    <ProductCard
+      key={product.id}
+      product={product}
+      showsRrp={showsRrp}
+      onOpen={() => onOpen(product)}
+      belowTheFold={index >= FIRST_CARDS}
+    />
+  ));
 }
 
 function ProductCard({
   product,
   showsRrp,
   onOpen,
+  belowTheFold,
 }: {
   product: StoreProduct;
   showsRrp: boolean;
   onOpen: () => void;
+  /** Its image loads when the buyer scrolls near it, not with the page. */
+  belowTheFold: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const action = useProductAction();
@@ -271,7 +317,15 @@ function ProductCard({
       >
         <Card.Section>
           {image ? (
-            <Image src={image.thumbnail_url} alt="" h={200} fit="cover" />
+            // A fixed height: the card does not move when its image arrives.
+            <Image
+              src={image.thumbnail_url}
+              alt=""
+              h={200}
+              fit="cover"
+              loading={belowTheFold ? 'lazy' : 'eager'}
+              decoding="async"
+            />
           ) : (
             <Group h={200} justify="center" bg="gray.1">
               <IconPhoto size={40} color="gray" aria-hidden />

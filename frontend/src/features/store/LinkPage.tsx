@@ -1,7 +1,7 @@
-import { Avatar, Badge, Box, Container, Group, Select, Text } from '@mantine/core';
+import { Avatar, Badge, Box, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Outlet } from '@tanstack/react-router';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorState, LoadingState, NotFoundState } from '../../components/QueryState';
@@ -9,13 +9,22 @@ import { chooseLanguage, isUiLanguage } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { forgetGrant, pickAllowed, readPreferences, savePreferences } from './grants';
-import { openLink } from './landing';
+import { landingQuery } from './landing';
 import { LinkContext, type LinkContextValue } from './linkContext';
 import { LinkCartButton } from '../cart/LinkCartButton';
-import { CustomerLoginGate, GoneGate, NotYetGate, PasscodeGate } from './LinkGates';
 import { storeKeys, type LinkLanding } from './storeApi';
 
 const route = getRouteApi('/l/$token');
+
+// The gates (passcode and login forms, "not yet", "no longer") are a chunk of their own: an
+// open link goes straight to its pages without downloading them.
+const gates = () => import('./LinkGates');
+const PasscodeGate = lazy(() => gates().then((module) => ({ default: module.PasscodeGate })));
+const CustomerLoginGate = lazy(() =>
+  gates().then((module) => ({ default: module.CustomerLoginGate })),
+);
+const NotYetGate = lazy(() => gates().then((module) => ({ default: module.NotYetGate })));
+const GoneGate = lazy(() => gates().then((module) => ({ default: module.GoneGate })));
 
 /**
  * `/l/:token`: an order link. Opens the link (with the grant kept for it), shows its gate
@@ -27,11 +36,7 @@ export function LinkPage() {
   const queryClient = useQueryClient();
   const [prefs, setPrefs] = useState(() => readPreferences(token));
   const asked = prefs.locale ?? i18n.language;
-  const opened = useQuery({
-    queryKey: [...storeKeys.landing(token), asked],
-    queryFn: () => openLink(token, asked),
-    staleTime: 60_000,
-  });
+  const opened = useQuery(landingQuery(token, asked));
   const landing = opened.data?.landing;
   usePageTitle(landing ? `${landing.name} · ${landing.brand.name}` : null);
 
@@ -115,12 +120,15 @@ export function LinkPage() {
         onChoose={choose}
         cart={context ? <LinkCartButton link={context} /> : null}
       />
-      {body}
+      <Suspense fallback={<LoadingState />}>{body}</Suspense>
     </Box>
   );
 }
 
-/** The light header of a link: the brand, and the link's languages and currencies. */
+/**
+ * The light header of a link: the brand, and the link's languages and currencies (native
+ * selects: a buyer's first page does not load the combobox and its popover).
+ */
 function LinkHeader({
   landing,
   locale,
@@ -172,23 +180,21 @@ function LinkHeader({
         <Group gap="xs" wrap="nowrap">
           {cart}
           {landing.languages.length > 1 ? (
-            <Select
+            <NativeSelect
               aria-label={t('store.language')}
               data={landing.languages.map((code) => ({ value: code, label: languageName(code) }))}
               value={locale}
-              onChange={(value) => value && onChoose({ locale: value })}
-              allowDeselect={false}
+              onChange={(event) => onChoose({ locale: event.currentTarget.value })}
               w={150}
               size="xs"
             />
           ) : null}
           {open && landing.currencies.length > 1 ? (
-            <Select
+            <NativeSelect
               aria-label={t('store.currency')}
               data={landing.currencies}
-              value={currency ?? null}
-              onChange={(value) => value && onChoose({ currency: value })}
-              allowDeselect={false}
+              value={currency ?? landing.currencies[0]}
+              onChange={(event) => onChoose({ currency: event.currentTarget.value })}
               w={100}
               size="xs"
             />

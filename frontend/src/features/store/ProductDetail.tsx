@@ -71,7 +71,9 @@ function ProductBody({
           <Image
             src={image.url}
             alt={t('store.imageOf', { name: product.name, n: shown + 1 })}
-            mah={420}
+            // A fixed height (the picture is fitted in): the dialog keeps its layout while
+            // each image loads.
+            h={420}
             fit="contain"
             radius="sm"
           />

@@ -125,7 +125,14 @@ export function CatalogGrid({
         <Card key={catalog.id} withBorder padding="md" component="li" aria-label={catalog.name}>
           <Card.Section>
             {catalog.main_visual_url ? (
-              <Image src={catalog.main_visual_url} alt="" h={160} fit="cover" />
+              <Image
+                src={catalog.main_visual_url}
+                alt=""
+                h={160}
+                fit="cover"
+                loading="lazy"
+                decoding="async"
+              />
             ) : (
               <Group h={160} justify="center" bg="gray.1">
                 <IconBook2 size={40} color="gray" aria-hidden />
@@ -208,9 +215,13 @@ export function LookbookSection({ lookbooks }: { lookbooks: StoreLookbook[] }) {
                     <Image
                       src={image.thumbnail_url}
                       alt={t('store.lookbookImage', { name: lookbook.name, n: index + 1 })}
+                      // A fixed box (the picture is fitted in): nothing moves when it arrives.
                       h={180}
-                      w="auto"
+                      w={180}
+                      fit="contain"
                       radius="sm"
+                      loading="lazy"
+                      decoding="async"
                     />
                   </Anchor>
                 </li>

@@ -33,7 +33,8 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { AnchorLink, ButtonLink, MenuItemLink } from '../../../components/links';
+import { AnchorLink, ButtonLink } from '../../../components/links';
+import { MenuItemLink } from '../../../components/menuLinks';
 import { LoadMore } from '../../../components/LoadMore';
 import { notifyError, notifySuccess } from '../../../components/notify';
 import { EmptyListState, ErrorState, LoadingState } from '../../../components/QueryState';
