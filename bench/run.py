@@ -349,8 +349,11 @@ def operation_row(
     return row
 
 
-def external(command: list[str], what: str, timeout: float) -> dict[str, Any] | None:
-    """Another engineer's measurement script; None (not measured) when it is missing."""
+def external(
+    command: list[str], what: str, timeout: float, output: Path | None = None
+) -> dict[str, Any] | None:
+    """A measurement script of ours (the SPA's, the import's); None (not measured) when it is
+    missing or gives no answer. ``output``: the file it writes its answer to, if any."""
     script = Path(command[1])
     if not script.exists():
         log(f"{what}: {script.relative_to(ROOT)} is missing — not measured")
@@ -367,19 +370,20 @@ def external(command: list[str], what: str, timeout: float) -> dict[str, Any] | 
         log(f"{what}: no answer within {timeout:.0f} s — not measured")
         return None
     log(f"{what}: {time.perf_counter() - started:.1f} s (exit {done.returncode})")
-    lines = [line for line in done.stdout.splitlines() if line.strip().startswith("{")]
-    if not lines:
-        log(
-            f"{what}: no JSON on stdout — not measured\n"
-            f"{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
-        )
-        return None
-    try:
-        parsed: dict[str, Any] = json.loads(lines[-1])
-    except json.JSONDecodeError:
-        log(f"{what}: unreadable JSON — not measured")
-        return None
-    return parsed
+    # A script prints either its whole answer as one JSON document or a JSON line last.
+    text = done.stdout.strip()
+    lines = [line for line in text.splitlines() if line.strip().startswith("{")]
+    for candidate in (text, lines[-1] if lines else ""):
+        with contextlib.suppress(json.JSONDecodeError):
+            parsed = json.loads(candidate)
+            if isinstance(parsed, dict):
+                return parsed
+    if output is not None and output.exists():
+        with contextlib.suppress(json.JSONDecodeError):
+            from_file: dict[str, Any] = json.loads(output.read_text())
+            return from_file
+    log(f"{what}: no JSON answer — not measured\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return None
 
 
 def machine(pg_version: str) -> dict[str, Any]:
@@ -707,13 +711,9 @@ def spa_rows(api_url: str, token: str, work: Path) -> list[Row]:
         ],
         "lighthouse",
         420,
+        output=output,
     )
-    pages = None
-    if output.exists():
-        with contextlib.suppress(json.JSONDecodeError, KeyError):
-            pages = json.loads(output.read_text())["pages"]
-    elif lighthouse is not None and "pages" in lighthouse:
-        pages = lighthouse["pages"]
+    pages = (lighthouse or {}).get("pages")
     if not pages:
         rows.append(Row("Lighthouse (mobile)", f"≥ {LIGHTHOUSE_BUDGET * 100:.0f}", None))
     for page in pages or []:
