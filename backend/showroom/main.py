@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 
@@ -66,6 +67,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # The modules, routes and models loaded so far live as long as the process: moved out
+        # of the collector's reach, the full collections that a catalog page's thousands of
+        # short-lived dicts set off no longer walk them (products page p95 under load 278 →
+        # 79 ms, docs/benchmarks.md).
+        gc.collect()
+        gc.freeze()
         stop = asyncio.Event()
         worker = (
             asyncio.create_task(run_worker(settings, sessionmaker, stop))
