@@ -87,3 +87,24 @@ export function EmptyListState({
     </EmptyState>
   );
 }
+
+/** What a list shows instead of its rows: loading, the failure with Retry, or its empty state
+ * once it loaded with nothing in it. Renders nothing while there are rows to show. */
+export function ListQueryState({
+  query,
+  empty,
+  emptyTitle,
+  emptyDescription,
+  emptyAction,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  empty: boolean;
+  emptyTitle: string;
+  emptyDescription?: string;
+  emptyAction?: ReactNode;
+}) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!empty) return null;
+  return <EmptyListState title={emptyTitle} description={emptyDescription} action={emptyAction} />;
+}

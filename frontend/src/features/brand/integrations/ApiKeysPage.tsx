@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { notifyError, notifySuccess } from '../../../components/notify';
-import { EmptyListState, ErrorState, LoadingState } from '../../../components/QueryState';
+import { ListQueryState } from '../../../components/QueryState';
 import { formatDateTime } from '../../../lib/dates';
 import { formFields, mapProblem } from '../../../lib/problem';
 import { usePageTitle } from '../../../lib/usePageTitle';
@@ -72,17 +72,13 @@ export function ApiKeys({ brandId }: { brandId: string }) {
           </Stack>
           {list.length > 0 ? create : null}
         </Group>
-        {keys.isPending ? <LoadingState /> : null}
-        {keys.isError ? (
-          <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />
-        ) : null}
-        {keys.isSuccess && list.length === 0 ? (
-          <EmptyListState
-            title={t('integrations.keys.empty')}
-            description={t('integrations.keys.emptyText')}
-            action={create}
-          />
-        ) : null}
+        <ListQueryState
+          query={keys}
+          empty={list.length === 0}
+          emptyTitle={t('integrations.keys.empty')}
+          emptyDescription={t('integrations.keys.emptyText')}
+          emptyAction={create}
+        />
         {list.length > 0 ? (
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm">

@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../../components/FormErrorAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { notifyError, notifySuccess } from '../../../components/notify';
-import { EmptyListState, ErrorState, LoadingState } from '../../../components/QueryState';
+import { ListQueryState } from '../../../components/QueryState';
 import { formFields, mapProblem } from '../../../lib/problem';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { requiredText } from '../../../lib/validation';
@@ -89,17 +89,13 @@ export function Webhooks({ brandId }: { brandId: string }) {
           </Stack>
           {list.length > 0 ? add : null}
         </Group>
-        {endpoints.isPending ? <LoadingState /> : null}
-        {endpoints.isError ? (
-          <ErrorState error={endpoints.error} onRetry={() => void endpoints.refetch()} />
-        ) : null}
-        {endpoints.isSuccess && list.length === 0 ? (
-          <EmptyListState
-            title={t('integrations.webhooks.empty')}
-            description={t('integrations.webhooks.emptyText')}
-            action={add}
-          />
-        ) : null}
+        <ListQueryState
+          query={endpoints}
+          empty={list.length === 0}
+          emptyTitle={t('integrations.webhooks.empty')}
+          emptyDescription={t('integrations.webhooks.emptyText')}
+          emptyAction={add}
+        />
         {list.length > 0 ? (
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm">
