@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, Request
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -21,7 +22,13 @@ from showroom.core.errors import DomainError
 
 def create_engine(settings: Settings) -> AsyncEngine:
     url = make_url(settings.database_url)
-    kwargs: dict[str, Any] = {"echo": settings.database_echo, "pool_pre_ping": True}
+    kwargs: dict[str, Any] = {
+        "echo": settings.database_echo,
+        "pool_pre_ping": True,
+        # JSON columns are read on every catalog page (a SKU's values, a product's texts and
+        # properties: ~900 documents a page); orjson parses them 5× faster than json.
+        "json_deserializer": orjson.loads,
+    }
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             from pathlib import Path

@@ -97,7 +97,9 @@ class CatalogPage:
     """A page of a catalog's products as plain rows (no ORM objects: the page is read-only
     and large, 50 products × 12 SKUs, so identity-mapping it would cost more than the
     queries). ``products`` may hold one row past the page, to tell that more follow; the
-    SKUs and images are those of the page's rows only, in display order."""
+    SKUs and images are those of the page's rows only, in display order. A SKU row is
+    (product_id, id, code, values, track_stock, stock_quantity, allow_backorder, list_amount,
+    rrp_amount), in that order: the page unpacks it."""
 
     products: Sequence[Row[Any]]
     skus: dict[uuid.UUID, list[Row[Any]]]
@@ -316,7 +318,9 @@ class StorefrontRepository:
             query = query.where(Product.search_text.contains(search.lower(), autoescape=True))
         if category_id is not None:
             query = query.where(Product.category_id == category_id)
-        products = (await self.session.execute(query)).all()
+        # On the connection, not the session: the rows need no ORM loading step.
+        connection = await self.session.connection()
+        products = (await connection.execute(query)).all()
         ids = [row.id for row in products[:limit]]
         skus: dict[uuid.UUID, list[Row[Any]]] = {i: [] for i in ids}
         images: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}
@@ -339,7 +343,7 @@ class StorefrontRepository:
         for target, onclause in [*list_joins, *rrp_joins]:
             sku_query = sku_query.outerjoin(target, onclause)
         sku_query = sku_query.where(Sku.product_id.in_(ids)).order_by(Sku.product_id, Sku.position)
-        for sku in (await self.session.execute(sku_query)).all():
+        for sku in (await connection.execute(sku_query)).all():
             skus[sku.product_id].append(sku)
 
         image_query = (
@@ -348,7 +352,7 @@ class StorefrontRepository:
             .where(ProductImage.product_id.in_(ids))
             .order_by(ProductImage.product_id, ProductImage.position)
         )
-        for image in (await self.session.execute(image_query)).all():
+        for image in (await connection.execute(image_query)).all():
             images[image.product_id].append(image)
         return CatalogPage(products, skus, images)
 

@@ -8,7 +8,7 @@ import json
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -383,22 +383,30 @@ class StorefrontService:
         }
         codes = [prop["code"] for prop in properties]
         tax = prices.tax(row)
+        # A product's SKUs mostly share one list price (and one RRP): price each once.
+        unit_prices: dict[int | None, tuple[int | None, int | None]] = {}
+        rrp_prices: dict[int | None, int | None] = {}
         sku_views = []
-        for sku in skus:
-            values = sku.values
-            unit, shown = prices.price(sku.list_amount, tax)
-            state, available = stock_state(sku.track_stock, sku.allow_backorder, sku.stock_quantity)
+        # Unpacked, not read by name: a row's attributes cost more than the rest of the loop.
+        sku_rows = cast("list[tuple[Any, ...]]", skus)  # the repository's column order
+        for _, sku_id, code, values, track_stock, quantity, backorder, base, rrp in sku_rows:
+            if base not in unit_prices:
+                unit_prices[base] = prices.price(base, tax)
+            if rrp not in rrp_prices:
+                rrp_prices[rrp] = prices.rrp(rrp, tax)
+            unit, shown = unit_prices[base]
+            state, available = stock_state(track_stock, backorder, quantity)
             sku_views.append(
                 {
-                    "id": sku.id,
-                    "code": sku.code,
+                    "id": sku_id,
+                    "code": code,
                     "values": values,
                     "label": " / ".join(
-                        [names.get((code, values.get(code, "")), "") for code in codes]
+                        [names.get((prop, values.get(prop, "")), "") for prop in codes]
                     ),
                     "unit_price": unit,
                     "display_price": shown,
-                    "rrp": prices.rrp(sku.rrp_amount, tax),
+                    "rrp": rrp_prices[rrp],
                     "stock_state": state,
                     "available_quantity": available,
                 }
