@@ -383,18 +383,11 @@ class StorefrontService:
         }
         codes = [prop["code"] for prop in properties]
         tax = prices.tax(row)
-        # A product's SKUs mostly share one list price (and one RRP): price each once.
-        unit_prices: dict[int | None, tuple[int | None, int | None]] = {}
-        rrp_prices: dict[int | None, int | None] = {}
         sku_views = []
         # Unpacked, not read by name: a row's attributes cost more than the rest of the loop.
         sku_rows = cast("list[tuple[Any, ...]]", skus)  # the repository's column order
         for _, sku_id, code, values, track_stock, quantity, backorder, base, rrp in sku_rows:
-            if base not in unit_prices:
-                unit_prices[base] = prices.price(base, tax)
-            if rrp not in rrp_prices:
-                rrp_prices[rrp] = prices.rrp(rrp, tax)
-            unit, shown = unit_prices[base]
+            unit, shown = prices.price(base, tax)
             state, available = stock_state(track_stock, backorder, quantity)
             sku_views.append(
                 {
@@ -406,7 +399,7 @@ class StorefrontService:
                     ),
                     "unit_price": unit,
                     "display_price": shown,
-                    "rrp": rrp_prices[rrp],
+                    "rrp": prices.rrp(rrp, tax),
                     "stock_state": state,
                     "available_quantity": available,
                 }
@@ -515,6 +508,7 @@ class PagePrices:
     def __init__(self, shopper: Shopper) -> None:
         self.shopper = shopper
         self.terms = PricingTerms(kind=shopper.term.kind, condition=shopper.condition)
+        self.shows_rrp = shopper.shows_rrp  # read once: it goes through the ORM term
         self._taxes: dict[Any, PricedTaxRate | None] = {}
         self._prices: dict[tuple[int, str | None], tuple[int, int]] = {}
         self._rrps: dict[tuple[int, str | None], int] = {}
@@ -547,7 +541,7 @@ class PagePrices:
         return self._prices[key]
 
     def rrp(self, amount: int | None, tax: PricedTaxRate | None) -> int | None:
-        if amount is None or not self.shopper.shows_rrp:
+        if amount is None or not self.shows_rrp:
             return None
         key = (amount, tax.id if tax else None)
         if key not in self._rrps:
