@@ -4,11 +4,20 @@ import uuid
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from showroom.core.pagination import PageParams, changes_page, keyset_page
 from showroom.models import Catalog, LinkKind, LinkStatus, OrderLink, OrderLinkCatalog
+
+# Built once: every request on a link grant reads the link's catalogs, and building the
+# statement cost about as much as running it.
+_LINK_CATALOGS = (
+    select(OrderLinkCatalog.link_id, Catalog)
+    .join(Catalog, Catalog.id == OrderLinkCatalog.catalog_id)
+    .where(OrderLinkCatalog.link_id.in_(bindparam("link_ids", expanding=True)))
+    .order_by(OrderLinkCatalog.link_id, OrderLinkCatalog.position)
+)
 
 
 class LinkRepository:
@@ -60,12 +69,7 @@ class LinkRepository:
         found: dict[uuid.UUID, list[Catalog]] = defaultdict(list)
         if not link_ids:
             return found
-        rows = await self.session.execute(
-            select(OrderLinkCatalog.link_id, Catalog)
-            .join(Catalog, Catalog.id == OrderLinkCatalog.catalog_id)
-            .where(OrderLinkCatalog.link_id.in_(link_ids))
-            .order_by(OrderLinkCatalog.link_id, OrderLinkCatalog.position)
-        )
+        rows = await self.session.execute(_LINK_CATALOGS, {"link_ids": link_ids})
         for link_id, catalog in rows:
             found[link_id].append(catalog)
         return found

@@ -3,9 +3,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, exists, func, null, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    null,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased, joinedload, selectinload, with_expression
 
@@ -61,23 +73,15 @@ def _list_amount(term_id: uuid.UUID, currency: str) -> ColumnElement[int | None]
     return func.coalesce(own, product)
 
 
-# Aliases for joining a SKU to its list price and its RRP, made once: building an ORM alias
-# costs more than the query it goes into.
-_PRICE_ALIASES = {
-    "list": (aliased(SkuPrice, name="list_own"), aliased(ProductPrice, name="list_product")),
-    "rrp": (aliased(SkuPrice, name="rrp_own"), aliased(ProductPrice, name="rrp_product")),
-}
-
-
-def _amount_joins(
-    which: str, term_id: uuid.UUID | None, currency: str
-) -> tuple[list[Any], ColumnElement[Any]]:
-    """Outer joins of a SKU to its own price and its product's for the term and currency,
-    and the amount to show: the SKU's, else the product's. ``_list_amount`` as joins, which
-    the planner runs as one pass over the page's SKUs instead of two subqueries per SKU."""
-    if term_id is None:
-        return [], null()
-    own, product = _PRICE_ALIASES[which]
+def _amount_joins(which: str) -> tuple[list[Any], ColumnElement[Any]]:
+    """Outer joins of a SKU to its own price and its product's for the term
+    (``{which}_term_id``) and currency, and the amount to show: the SKU's, else the product's.
+    ``_list_amount`` as joins, which the planner runs as one pass over the page's SKUs instead
+    of two subqueries per SKU."""
+    own = aliased(SkuPrice, name=f"{which}_own")
+    product = aliased(ProductPrice, name=f"{which}_product")
+    term_id: BindParameter[Any] = bindparam(f"{which}_term_id")
+    currency: BindParameter[Any] = bindparam("currency")
     joins = [
         (own, and_(own.sku_id == Sku.id, own.term_id == term_id, own.currency == currency)),
         (
@@ -90,6 +94,73 @@ def _amount_joins(
         ),
     ]
     return joins, func.coalesce(own.amount, product.amount)
+
+
+# The catalog page's statements are built once, with bound parameters: building a select of
+# a dozen columns and four joins cost more CPU than the database spent running it, and a
+# statement object that is reused also keeps its cache key.
+
+
+@cache
+def _page_products(*, after: bool, category: bool) -> Select[Any]:
+    query = (
+        select(
+            CatalogProduct.position,
+            Product.id,
+            Product.model_number,
+            Product.name,
+            Product.description,
+            Product.sku_properties,
+            Product.option_groups,
+            Category.id.label("category_id"),
+            Category.name.label("category_name"),
+            TaxRate.id.label("tax_id"),
+            TaxRate.rate.label("tax_rate"),
+            TaxRate.country.label("tax_country"),
+            TaxRate.rounding.label("tax_rounding"),
+        )
+        .join(Product, Product.id == CatalogProduct.product_id)
+        .outerjoin(Category, Category.id == Product.category_id)
+        .outerjoin(TaxRate, TaxRate.id == Product.tax_rate_id)
+        .where(CatalogProduct.catalog_id == bindparam("catalog_id"))
+        .order_by(CatalogProduct.position)
+        .limit(bindparam("limit"))
+    )
+    if after:
+        query = query.where(CatalogProduct.position > bindparam("after_position"))
+    if category:
+        query = query.where(Product.category_id == bindparam("category_id"))
+    return query
+
+
+@cache
+def _page_skus(*, rrp: bool) -> Select[Any]:
+    list_joins, list_amount = _amount_joins("list")
+    rrp_joins, rrp_amount = _amount_joins("rrp") if rrp else ([], null())
+    query = select(
+        Sku.product_id,
+        Sku.id,
+        Sku.code,
+        Sku.values,
+        Sku.track_stock,
+        Sku.stock_quantity,
+        Sku.allow_backorder,
+        list_amount.label("list_amount"),
+        rrp_amount.label("rrp_amount"),
+    ).select_from(Sku)
+    for target, onclause in [*list_joins, *rrp_joins]:
+        query = query.outerjoin(target, onclause)
+    return query.where(Sku.product_id.in_(bindparam("ids", expanding=True))).order_by(
+        Sku.product_id, Sku.position
+    )
+
+
+_PAGE_IMAGES = (
+    select(ProductImage.product_id, Media.id, Media.width, Media.height)
+    .join(Media, Media.id == ProductImage.media_id)
+    .where(ProductImage.product_id.in_(bindparam("ids", expanding=True)))
+    .order_by(ProductImage.product_id, ProductImage.position)
+)
 
 
 @dataclass(frozen=True)
@@ -124,7 +195,8 @@ def priced(prices: PriceList, *, images: bool = True) -> list[Any]:
     return options
 
 
-# The outer query may select the shopper's own term; made once (see _PRICE_ALIASES).
+# The outer query may select the shopper's own term; made once: building an ORM alias costs
+# more than the query it goes into.
 _RRP_TERM = aliased(TransactionTerm, name="rrp_term")
 
 
@@ -163,6 +235,17 @@ class OrganizationContext:
     customer: CustomerContext | None
 
 
+# Built once (see the catalog page's statements): every grant-carrying request reads its link.
+_LINK_CONTEXT = (
+    select(OrderLink, Brand, TransactionTerm, _rrp_term_id(Brand.id))
+    .join(Brand, Brand.id == OrderLink.brand_id)
+    .outerjoin(TransactionTerm, TransactionTerm.id == OrderLink.transaction_term_id)
+    .where(OrderLink.status != LinkStatus.deleted)
+)
+_LINK_BY_ID = _LINK_CONTEXT.where(OrderLink.id == bindparam("link_id"))
+_LINK_BY_TOKEN = _LINK_CONTEXT.where(OrderLink.token == bindparam("token"))
+
+
 class StorefrontRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -171,17 +254,10 @@ class StorefrontRepository:
         self, *, link_id: uuid.UUID | None = None, token: str | None = None
     ) -> LinkContext | None:
         """A link that is not deleted, with its brand and terms, in one statement."""
-        query = (
-            select(OrderLink, Brand, TransactionTerm, _rrp_term_id(Brand.id))
-            .join(Brand, Brand.id == OrderLink.brand_id)
-            .outerjoin(TransactionTerm, TransactionTerm.id == OrderLink.transaction_term_id)
-            .where(OrderLink.status != LinkStatus.deleted)
-        )
         if link_id is not None:
-            query = query.where(OrderLink.id == link_id)
-        if token is not None:
-            query = query.where(OrderLink.token == token)
-        row = (await self.session.execute(query)).first()
+            row = (await self.session.execute(_LINK_BY_ID, {"link_id": link_id})).first()
+        else:
+            row = (await self.session.execute(_LINK_BY_TOKEN, {"token": token})).first()
         return LinkContext(*row) if row else None
 
     async def customer_context(
@@ -289,70 +365,34 @@ class StorefrontRepository:
         """One page of a catalog's products in the catalog's order, with everything a buyer
         sees of them (SKUs priced for the shopper, stock, images, category, tax rate): three
         statements, whatever the page and catalog size."""
-        query = (
-            select(
-                CatalogProduct.position,
-                Product.id,
-                Product.model_number,
-                Product.name,
-                Product.description,
-                Product.sku_properties,
-                Product.option_groups,
-                Category.id.label("category_id"),
-                Category.name.label("category_name"),
-                TaxRate.id.label("tax_id"),
-                TaxRate.rate.label("tax_rate"),
-                TaxRate.country.label("tax_country"),
-                TaxRate.rounding.label("tax_rounding"),
-            )
-            .join(Product, Product.id == CatalogProduct.product_id)
-            .outerjoin(Category, Category.id == Product.category_id)
-            .outerjoin(TaxRate, TaxRate.id == Product.tax_rate_id)
-            .where(CatalogProduct.catalog_id == catalog_id)
-            .order_by(CatalogProduct.position)
-            .limit(limit + 1)
-        )
-        if after_position is not None:
-            query = query.where(CatalogProduct.position > after_position)
-        if search:
+        query = _page_products(after=after_position is not None, category=category_id is not None)
+        if search:  # a text search is rare enough to build its statement each time
             query = query.where(Product.search_text.contains(search.lower(), autoescape=True))
-        if category_id is not None:
-            query = query.where(Product.category_id == category_id)
+        params = {
+            "catalog_id": catalog_id,
+            "limit": limit + 1,
+            "after_position": after_position,
+            "category_id": category_id,
+        }
         # On the connection, not the session: the rows need no ORM loading step.
         connection = await self.session.connection()
-        products = (await connection.execute(query)).all()
+        products = (await connection.execute(query, params)).all()
         ids = [row.id for row in products[:limit]]
         skus: dict[uuid.UUID, list[Row[Any]]] = {i: [] for i in ids}
         images: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}
         if not ids:
             return CatalogPage(products, skus, images)
 
-        list_joins, list_amount = _amount_joins("list", prices.term_id, prices.currency)
-        rrp_joins, rrp_amount = _amount_joins("rrp", prices.rrp_term_id, prices.currency)
-        sku_query = select(
-            Sku.product_id,
-            Sku.id,
-            Sku.code,
-            Sku.values,
-            Sku.track_stock,
-            Sku.stock_quantity,
-            Sku.allow_backorder,
-            list_amount.label("list_amount"),
-            rrp_amount.label("rrp_amount"),
-        ).select_from(Sku)
-        for target, onclause in [*list_joins, *rrp_joins]:
-            sku_query = sku_query.outerjoin(target, onclause)
-        sku_query = sku_query.where(Sku.product_id.in_(ids)).order_by(Sku.product_id, Sku.position)
-        for sku in (await connection.execute(sku_query)).all():
+        sku_params = {
+            "ids": ids,
+            "list_term_id": prices.term_id,
+            "rrp_term_id": prices.rrp_term_id,
+            "currency": prices.currency,
+        }
+        sku_query = _page_skus(rrp=prices.rrp_term_id is not None)
+        for sku in (await connection.execute(sku_query, sku_params)).all():
             skus[sku.product_id].append(sku)
-
-        image_query = (
-            select(ProductImage.product_id, Media.id, Media.width, Media.height)
-            .join(Media, Media.id == ProductImage.media_id)
-            .where(ProductImage.product_id.in_(ids))
-            .order_by(ProductImage.product_id, ProductImage.position)
-        )
-        for image in (await connection.execute(image_query)).all():
+        for image in (await connection.execute(_PAGE_IMAGES, {"ids": ids})).all():
             images[image.product_id].append(image)
         return CatalogPage(products, skus, images)
 
