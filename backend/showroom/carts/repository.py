@@ -3,6 +3,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, select
@@ -34,9 +35,12 @@ class CartRow:
     link_name: str | None
 
 
-def _priced(prices: PriceList, images: bool) -> list[Any]:
+@lru_cache(maxsize=256)
+def _priced(prices: PriceList, images: bool) -> tuple[Any, ...]:
     # A cart shows each product's first image: joined, it costs no statement of its own.
-    return [*priced(prices, images=False), *([joinedload(Product.images)] if images else [])]
+    # Kept per price list (a brand has a handful): building these loader options took about
+    # 1 ms of every cart request, and options are immutable, made to be reused.
+    return (*priced(prices, images=False), *([joinedload(Product.images)] if images else []))
 
 
 class CartRepository:
