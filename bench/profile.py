@@ -112,7 +112,8 @@ async def profile(
                     json={"product_id": product["id"], "skus": skus},
                     headers=auth,
                 )
-                added.raise_for_status()
+                if added.status_code != 201:
+                    raise SystemExit(f"add: {added.status_code} {added.text[:300]}")
             return str(opened)
 
         async def once() -> httpx.Response:
@@ -124,6 +125,22 @@ async def profile(
                     params={"limit": 50},
                     headers={"X-Link-Grant": grant},
                 )
+            if operation == "add":
+                product = next(p for p in manifest["products"] if not p["options"])
+                skus = [{"sku_id": s, "quantity": 1, "options": []} for s in product["sku_ids"]]
+                added = await client.post(
+                    f"/api/v1/carts/{add_cart}/items",
+                    json={"product_id": product["id"], "skus": skus},
+                    headers=auth,
+                )
+                if added.status_code != 201:
+                    raise SystemExit(f"add: {added.status_code} {added.text[:300]}")
+                # Removed again (and counted with it) so that every add finds the same cart.
+                removed = await client.delete(
+                    f"/api/v1/carts/{add_cart}/items/{added.json()['id']}", headers=auth
+                )
+                removed.raise_for_status()
+                return added
             if operation == "preview":
                 return await client.post(
                     f"/api/v1/carts/{preview_cart}/preview", json=form, headers=auth
@@ -142,6 +159,7 @@ async def profile(
             raise SystemExit(f"unknown operation {operation}")
 
         preview_cart = await cart(40) if operation == "preview" else ""
+        add_cart = await cart(0) if operation == "add" else ""
         profiler = Profiler(async_mode="enabled")
         if timed:
             manifest["baseline_grant"] = grant
@@ -166,7 +184,7 @@ async def profile(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--manifest", type=Path, required=True)
-    parser.add_argument("--operation", choices=["landing", "products", "preview", "place"])
+    parser.add_argument("--operation", choices=["landing", "products", "add", "preview", "place"])
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--timing", action="store_true", help="time instead of profiling")
     parser.add_argument("--baseline", action="store_true", help="with --timing: the baseline too")
