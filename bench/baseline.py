@@ -29,9 +29,13 @@ import asyncpg
 import orjson
 from jose import JWTError, jwt
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+
+from showroom.core.compression import COMPRESS_LEVEL, MINIMUM_SIZE
 
 LINK = """
 SELECT l.token, l.passcode_hash, l.currencies, l.languages, l.condition,
@@ -256,5 +260,10 @@ async def lifespan(_: Starlette) -> AsyncIterator[None]:
 
 
 app = Starlette(
-    routes=[Route("/api/v1/catalogs/{catalog_id}/products", products)], lifespan=lifespan
+    routes=[Route("/api/v1/catalogs/{catalog_id}/products", products)],
+    lifespan=lifespan,
+    # Gzipped as the API gzips it (Locust asks for gzip): both send the same bytes.
+    middleware=[
+        Middleware(GZipMiddleware, minimum_size=MINIMUM_SIZE, compresslevel=COMPRESS_LEVEL)
+    ],
 )

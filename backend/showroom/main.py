@@ -21,6 +21,7 @@ from showroom.carts.router import router as carts_router
 from showroom.catalogs.router import router as catalogs_router
 from showroom.commerce.router import router as commerce_router
 from showroom.core.body_limit import BodyLimitMiddleware
+from showroom.core.compression import CompressionMiddleware
 from showroom.core.config import Settings, get_settings
 from showroom.core.db import create_engine, create_sessionmaker
 from showroom.core.errors import install_error_handlers
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         default_limit=settings.max_body_bytes,
         overrides=[(UPLOAD_PATHS, settings.max_upload_bytes)],
     )
+    app.add_middleware(CompressionMiddleware)
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)
     app.add_middleware(RequestIdMiddleware)
     install_statement_count(app, engine, settings)

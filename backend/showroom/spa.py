@@ -21,27 +21,12 @@ from starlette.responses import FileResponse, Response
 from starlette.staticfiles import NotModifiedResponse, PathLike, StaticFiles
 from starlette.types import Scope
 
+from showroom.core.compression import accepts_gzip
 from showroom.core.errors import NotFound
 
 logger = logging.getLogger("showroom")
 
 IMMUTABLE = "public, max-age=31536000, immutable"
-
-
-def accepts_gzip(accept_encoding: str) -> bool:
-    """Whether an ``Accept-Encoding`` header allows gzip (``gzip;q=0`` refuses it)."""
-    for part in accept_encoding.split(","):
-        coding, _, params = part.partition(";")
-        if coding.strip().lower() not in ("gzip", "x-gzip", "*"):
-            continue
-        quality = params.strip().lower()
-        if quality.startswith("q="):
-            try:
-                return float(quality[2:]) > 0
-            except ValueError:
-                return False
-        return True
-    return False
 
 
 class SpaFiles(StaticFiles):

@@ -11,9 +11,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from showroom.core.compression import accepts_gzip
 from showroom.core.config import Settings
 from showroom.main import create_app
-from showroom.spa import accepts_gzip
 
 SCRIPT = b"export const answer = 42;\n" * 200
 INDEX = b"<!doctype html><html><body><div id=root></div><script src=/assets/app-1a2b.js></script>"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -468,3 +470,24 @@ async def test_standard_route_prices_for_the_connected_organization(
     assert problem(refused)["code"] == "shopping.not_connected"
     not_mine = await client.get(url, params=params, headers=stranger.headers)
     assert not_mine.status_code == 404
+
+
+async def test_the_products_page_is_gzipped_for_clients_that_accept_it(
+    shop: Shop, season: Season, client: httpx.AsyncClient
+) -> None:
+    link = await new_link(shop, "instant", [season.catalog])
+    grant = {"X-Link-Grant": (await landing_of(client)(link)).json()["grant"]["grant"]}
+    url = f"/api/v1/catalogs/{season.catalog}/products"
+
+    async def raw(accept: str) -> tuple[httpx.Response, bytes]:
+        async with client.stream("GET", url, headers={**grant, "Accept-Encoding": accept}) as r:
+            return r, b"".join([chunk async for chunk in r.aiter_raw()])
+
+    zipped, body = await raw("gzip, deflate, br")
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped.headers["vary"]
+    assert int(zipped.headers["content-length"]) == len(body)
+    plain, plain_body = await raw("gzip;q=0")  # refuses gzip
+    assert "content-encoding" not in plain.headers
+    assert json.loads(gzip.decompress(body)) == json.loads(plain_body)
+    assert len(body) < len(plain_body) / 3
