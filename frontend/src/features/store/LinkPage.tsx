@@ -8,9 +8,10 @@ import { ErrorState, LoadingState, NotFoundState } from '../../components/QueryS
 import { chooseLanguage, isUiLanguage } from '../../lib/i18n';
 import { ApiError } from '../../lib/problem';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { forgetGrant, pickAllowed, readPreferences, savePreferences } from './grants';
+import { forgetGrant, readPreferences, savePreferences } from './grants';
 import { landingQuery } from './landing';
 import { LinkContext, type LinkContextValue } from './linkContext';
+import { linkView } from './linkRequests';
 import { LinkCartButton } from '../cart/LinkCartButton';
 import { storeKeys, type LinkLanding } from './storeApi';
 
@@ -40,10 +41,9 @@ export function LinkPage() {
   const landing = opened.data?.landing;
   usePageTitle(landing ? `${landing.name} · ${landing.brand.name}` : null);
 
-  const locale = landing
-    ? (pickAllowed(landing.languages, prefs.locale, i18n.language) ?? asked)
-    : asked;
-  const currency = landing ? pickAllowed(landing.currencies, prefs.currency) : undefined;
+  const { locale, currency } = landing
+    ? linkView(landing, prefs, i18n.language)
+    : { locale: asked, currency: undefined };
 
   const choose = useCallback(
     (change: { locale?: string; currency?: string }) => {

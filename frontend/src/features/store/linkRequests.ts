@@ -1,0 +1,88 @@
+// What an order link's first page asks the API for, worked out without the app: the entry
+// (main.tsx) sends these requests while the app's code downloads, and the page's own queries
+// (landing.ts, storeApi.ts) then claim their answers. Kept free of i18next, React and the API
+// client so that the entry stays small.
+import { sendEarly } from '../../lib/earlyRequests';
+import { pickAllowed, readGrant, readPreferences, type LinkPreferences } from './grants';
+import type { LinkLanding } from './storeApi';
+
+/** Products per page of a catalog. */
+export const PRODUCTS_PAGE = 24;
+
+export interface LinkPath {
+  token: string;
+  catalogId?: string;
+}
+
+/** `/l/:token` and `/l/:token/catalogs/:catalogId`, the pages that show a link's data first. */
+export function parseLinkPath(pathname: string): LinkPath | null {
+  const match = /^\/l\/([^/]+)(?:\/catalogs\/([^/]+))?\/?$/.exec(pathname);
+  if (!match?.[1]) return null;
+  const token = decodeURIComponent(match[1]);
+  return match[2] ? { token, catalogId: decodeURIComponent(match[2]) } : { token };
+}
+
+/**
+ * The content language and currency a link's pages ask in: the visitor's choices where the
+ * link allows them, else the UI language, else the link's defaults.
+ */
+export function linkView(
+  landing: Pick<LinkLanding, 'languages' | 'currencies'>,
+  preferences: LinkPreferences,
+  uiLanguage: string,
+): { locale: string; currency: string | undefined } {
+  return {
+    locale:
+      pickAllowed(landing.languages, preferences.locale, uiLanguage) ??
+      preferences.locale ??
+      uiLanguage,
+    currency: pickAllowed(landing.currencies, preferences.currency),
+  };
+}
+
+type EarlyLanding = Pick<LinkLanding, 'state' | 'kind' | 'catalogs' | 'languages' | 'currencies'> &
+  Partial<Pick<LinkLanding, 'grant'>>;
+
+function isLanding(value: unknown): value is EarlyLanding {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.state === 'string' &&
+    Array.isArray(record.catalogs) &&
+    Array.isArray(record.languages) &&
+    Array.isArray(record.currencies)
+  );
+}
+
+/**
+ * On an order link's page, sends what it shows first: the landing (with the grant kept for the
+ * link), then — once the landing gives a grant — the catalog and its first products, with the
+ * same parameters as the page's queries (see openLink, storeCatalogQuery, storeProductsQuery).
+ */
+export function requestLinkPageEarly(path: LinkPath, uiLanguage: string): void {
+  const { token } = path;
+  const preferences = readPreferences(token);
+  const kept = readGrant(token);
+  const landingRequest = {
+    method: 'GET',
+    path: `/api/v1/order-links/${encodeURIComponent(token)}`,
+    query: { locale: preferences.locale ?? uiLanguage },
+    linkGrant: kept?.grant,
+  } as const;
+  sendEarly(landingRequest, (landing) => {
+    if (!isLanding(landing) || landing.state !== 'available') return;
+    const grant = landing.grant?.grant ?? kept?.grant;
+    const only = landing.kind === 'instant' ? landing.catalogs[0]?.id : undefined;
+    const catalogId = path.catalogId ?? only;
+    if (!grant || !catalogId) return;
+    const { locale, currency } = linkView(landing, preferences, uiLanguage);
+    const catalogPath = `/api/v1/catalogs/${encodeURIComponent(catalogId)}`;
+    sendEarly({ method: 'GET', path: catalogPath, query: { currency, locale }, linkGrant: grant });
+    sendEarly({
+      method: 'GET',
+      path: `${catalogPath}/products`,
+      query: { currency, locale, limit: String(PRODUCTS_PAGE) },
+      linkGrant: grant,
+    });
+  });
+}
