@@ -3,6 +3,7 @@
 // downloads) to arrive and run; sent from here, their answers arrive while it downloads, and
 // the app claims them (lib/earlyRequests.ts). Keep this file's imports light.
 import { sendEarly } from './lib/earlyRequests';
+import { warmUpIntl } from './lib/intl';
 import { importCatalog, initialLanguage } from './lib/language';
 import { parseLinkPath, requestLinkPageEarly } from './features/store/linkRequests';
 
@@ -24,6 +25,7 @@ if (link) {
   import('./features/store/LinkPage').catch(ignore);
   import('./features/store/LinkHome').catch(ignore);
   import('./features/store/LinkCatalogPage').catch(ignore);
+  warmUpIntl(language);
 }
 
 void import('./app/start').then(({ startApp }) => startApp(root));

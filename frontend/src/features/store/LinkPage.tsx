@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { ErrorState, LoadingState, NotFoundState } from '../../components/QueryState';
 import { chooseLanguage, isUiLanguage } from '../../lib/i18n';
+import { languageNames } from '../../lib/intl';
 import { ApiError } from '../../lib/problem';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { forgetGrant, readPreferences, savePreferences } from './grants';
@@ -144,7 +145,7 @@ function LinkHeader({
 }) {
   const { t, i18n } = useTranslation();
   const languageName = useMemo(() => {
-    const names = new Intl.DisplayNames([i18n.language], { type: 'language' });
+    const names = languageNames(i18n.language);
     return (code: string) => {
       try {
         return names.of(code) ?? code;
