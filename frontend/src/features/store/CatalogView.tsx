@@ -14,7 +14,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconClockX, IconEye, IconPhoto, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useEffect, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { LoadMore } from '../../components/LoadMore';
@@ -68,13 +68,16 @@ export function CatalogView({
   back?: ReactNode;
 }) {
   const catalog = useQuery(storeCatalogQuery(access, catalogId, view));
+  // The page renders in a deferred render, which yields to the browser every few milliseconds:
+  // rendered at once, the header and the first products would be one long task. (With an
+  // initial value, also when the answer is already there as the page mounts.)
+  const data = useDeferredValue(catalog.data ?? null, null);
   const refused = catalog.isError && isGrantRefused(catalog.error);
   useEffect(() => {
     if (refused) onAccessLost?.();
   }, [refused, onAccessLost]);
-  usePageTitle(catalog.data?.name);
+  usePageTitle(data?.name);
 
-  if (catalog.isPending) return <LoadingState />;
   if (catalog.isError) {
     return (
       <Stack gap="md">
@@ -83,29 +86,31 @@ export function CatalogView({
       </Stack>
     );
   }
+  // Still asking, or the deferred render has not come yet.
+  if (!data) return <LoadingState />;
   const products = (
-    <Products access={access} catalog={catalog.data} view={view} onAccessLost={onAccessLost} />
+    <Products access={access} catalog={data} view={view} onAccessLost={onAccessLost} />
   );
   return (
     <Stack gap="xl">
       {back}
-      <CatalogHeader catalog={catalog.data} level={level} />
+      <CatalogHeader catalog={data} level={level} />
       {ordering ? (
-        <CatalogOrdering ordering={ordering} catalog={catalog.data} locale={view.locale}>
+        <CatalogOrdering ordering={ordering} catalog={data} locale={view.locale}>
           {products}
         </CatalogOrdering>
       ) : (
         products
       )}
-      {catalog.data.video_url ? (
+      {data.video_url ? (
         <Stack gap="sm" component="section" aria-labelledby="catalog-video">
           <Title order={2} size="h3" id="catalog-video">
-            {catalog.data.name}
+            {data.name}
           </Title>
-          <VideoPlayer url={catalog.data.video_url} title={catalog.data.name} />
+          <VideoPlayer url={data.video_url} title={data.name} />
         </Stack>
       ) : null}
-      <LookbookSection lookbooks={catalog.data.lookbooks} />
+      <LookbookSection lookbooks={data.lookbooks} />
     </Stack>
   );
 }
@@ -172,14 +177,16 @@ function Products({
     if (refused) onAccessLost?.();
   }, [refused, onAccessLost]);
 
-  const items = products.data?.pages.flatMap((page) => page.items) ?? [];
+  // As the page's: the cards render in a deferred render (see CatalogView).
+  const pages = useDeferredValue(products.data ?? null, null);
+  const items = pages?.pages.flatMap((page) => page.items) ?? [];
   const filtered = q.trim() !== '' || categoryId !== null;
 
   let list: ReactNode;
-  if (products.isPending) list = <LoadingState />;
-  else if (products.isError) {
+  if (products.isError) {
     list = <ErrorState error={products.error} onRetry={() => void products.refetch()} />;
-  } else if (items.length === 0) {
+  } else if (!pages) list = <LoadingState />;
+  else if (items.length === 0) {
     list = filtered ? (
       <EmptyListState title={t('store.noMatchTitle')} description={t('store.noMatchText')} />
     ) : (
@@ -194,11 +201,7 @@ function Products({
           aria-label={t('store.products')}
           style={plainList}
         >
-          <ProductCards
-            items={items}
-            showsRrp={catalog.pricing.shows_rrp}
-            onOpen={(product) => setOpened(product)}
-          />
+          <ProductCards items={items} showsRrp={catalog.pricing.shows_rrp} onOpen={setOpened} />
         </SimpleGrid>
         <LoadMore
           hasNextPage={products.hasNextPage}
@@ -285,13 +288,15 @@ function ProductCards({
       key={product.id}
       product={product}
       showsRrp={showsRrp}
-      onOpen={() => onOpen(product)}
+      onOpen={onOpen}
       belowTheFold={index >= FIRST_CARDS}
     />
   ));
 }
 
-function ProductCard({
+// Memoised: a card renders again when its product or the language changes, not when the page
+// around it does (the cart's answer re-renders only the cards' buttons, see CardAction).
+const ProductCard = memo(function ProductCard({
   product,
   showsRrp,
   onOpen,
@@ -299,19 +304,18 @@ function ProductCard({
 }: {
   product: StoreProduct;
   showsRrp: boolean;
-  onOpen: () => void;
+  onOpen: (product: StoreProduct) => void;
   /** Its image loads when the buyer scrolls near it, not with the page. */
   belowTheFold: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const action = useProductAction();
   const price = productPrice(t, product, i18n.language);
   const rrp = showsRrp ? productRrp(t, product, i18n.language) : null;
   const image = product.images[0];
   return (
     <Card withBorder padding="sm" component="li" aria-label={product.name}>
       <UnstyledButton
-        onClick={onOpen}
+        onClick={() => onOpen(product)}
         aria-label={t('store.openProduct', { name: product.name })}
         style={{ display: 'block', width: '100%' }}
       >
@@ -350,8 +354,14 @@ function ProductCard({
             </Text>
           ) : null}
         </Group>
-        {action ? <Group mt={4}>{action(product)}</Group> : null}
+        <CardAction product={product} />
       </Stack>
     </Card>
   );
+});
+
+/** The cart button of a card, when the page takes orders. */
+function CardAction({ product }: { product: StoreProduct }) {
+  const action = useProductAction();
+  return action ? <Group mt={4}>{action(product)}</Group> : null;
 }

@@ -1,7 +1,15 @@
 import { Avatar, Badge, Box, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Outlet } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorState, LoadingState, NotFoundState } from '../../components/QueryState';
@@ -39,7 +47,11 @@ export function LinkPage() {
   const [prefs, setPrefs] = useState(() => readPreferences(token));
   const asked = prefs.locale ?? i18n.language;
   const opened = useQuery(landingQuery(token, asked));
-  const landing = opened.data?.landing;
+  // The link's header and first page render in a deferred render, which yields to the browser
+  // every few milliseconds: rendered at once, they would block the main thread in one long task.
+  // (With an initial value, also when the answer is already there as the page mounts.)
+  const openedData = useDeferredValue(opened.data ?? null, null);
+  const landing = openedData?.landing;
   usePageTitle(landing ? `${landing.name} · ${landing.brand.name}` : null);
 
   const { locale, currency } = landing
@@ -61,7 +73,7 @@ export function LinkPage() {
     void queryClient.invalidateQueries({ queryKey: storeKeys.landing(token) });
   }, [queryClient, token]);
 
-  const grant = opened.data?.grant ?? null;
+  const grant = openedData?.grant ?? null;
   const context = useMemo<LinkContextValue | null>(
     () =>
       landing && grant && landing.state === 'available'
@@ -70,7 +82,6 @@ export function LinkPage() {
     [landing, grant, token, locale, currency, reopen],
   );
 
-  if (opened.isPending) return <LoadingState />;
   if (opened.isError) {
     return (
       <Container size="sm" py="xl">
@@ -83,7 +94,9 @@ export function LinkPage() {
     );
   }
 
-  const data = opened.data.landing;
+  // Still asking, or the deferred render has not come yet.
+  if (!openedData) return <LoadingState />;
+  const data = openedData.landing;
   let body: ReactNode;
   switch (data.state) {
     case 'passcode_required':
