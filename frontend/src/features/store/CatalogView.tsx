@@ -268,6 +268,11 @@ function Products({
 // What a phone shows of the grid before scrolling: these render at once, the rest right after.
 const FIRST_CARDS = 4;
 
+// The browser lays out and paints a card below the fold only when it comes near the viewport
+// (until then it takes a card's usual height, then the height it last had): a page of cards no
+// longer costs one long layout. They stay in the document, for find-in-page and screen readers.
+const offscreenCard = { contentVisibility: 'auto', containIntrinsicSize: 'auto 318px' } as const;
+
 /**
  * The product cards, rendered in two steps: the first few with the page, the others in a
  * deferred (interruptible) render, so that a page of products never blocks the main thread in
@@ -305,7 +310,7 @@ const ProductCard = memo(function ProductCard({
   product: StoreProduct;
   showsRrp: boolean;
   onOpen: (product: StoreProduct) => void;
-  /** Its image loads when the buyer scrolls near it, not with the page. */
+  /** It is rendered, and its image loaded, when the buyer scrolls near it, not with the page. */
   belowTheFold: boolean;
 }) {
   const { t, i18n } = useTranslation();
@@ -313,7 +318,13 @@ const ProductCard = memo(function ProductCard({
   const rrp = showsRrp ? productRrp(t, product, i18n.language) : null;
   const image = product.images[0];
   return (
-    <Card withBorder padding="sm" component="li" aria-label={product.name}>
+    <Card
+      withBorder
+      padding="sm"
+      component="li"
+      aria-label={product.name}
+      style={belowTheFold ? offscreenCard : undefined}
+    >
       <UnstyledButton
         onClick={() => onOpen(product)}
         aria-label={t('store.openProduct', { name: product.name })}
