@@ -24,6 +24,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { CatalogOrdering, type Ordering } from '../cart/CatalogOrdering';
 import { useProductAction } from '../cart/productAction';
 import { isGrantRefused } from './errors';
+import { FIRST_CARDS } from './linkRequests';
 import { productPrice, productRrp } from './format';
 import { VideoPlayer } from './Media';
 import { DeadlineBadge, LookbookSection } from './StoreParts';
@@ -264,9 +265,6 @@ function Products({
     </Stack>
   );
 }
-
-// What a phone shows of the grid before scrolling: these render at once, the rest right after.
-const FIRST_CARDS = 4;
 
 // The browser lays out and paints a card below the fold only when it comes near the viewport
 // (until then it takes a card's usual height, then the height it last had): a page of cards no

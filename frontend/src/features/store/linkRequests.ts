@@ -4,10 +4,13 @@
 // client so that the entry stays small.
 import { sendEarly } from '../../lib/earlyRequests';
 import { pickAllowed, readGrant, readPreferences, type LinkPreferences } from './grants';
-import type { LinkLanding } from './storeApi';
+import type { LinkLanding, StoreProduct } from './storeApi';
 
 /** Products per page of a catalog. */
 export const PRODUCTS_PAGE = 24;
+
+/** What a phone shows of a catalog's grid before scrolling: cards rendered, images loaded first. */
+export const FIRST_CARDS = 4;
 
 export interface LinkPath {
   token: string;
@@ -78,11 +81,33 @@ export function requestLinkPageEarly(path: LinkPath, uiLanguage: string): void {
     const { locale, currency } = linkView(landing, preferences, uiLanguage);
     const catalogPath = `/api/v1/catalogs/${encodeURIComponent(catalogId)}`;
     sendEarly({ method: 'GET', path: catalogPath, query: { currency, locale }, linkGrant: grant });
-    sendEarly({
-      method: 'GET',
-      path: `${catalogPath}/products`,
-      query: { currency, locale, limit: String(PRODUCTS_PAGE) },
-      linkGrant: grant,
-    });
+    sendEarly(
+      {
+        method: 'GET',
+        path: `${catalogPath}/products`,
+        query: { currency, locale, limit: String(PRODUCTS_PAGE) },
+        linkGrant: grant,
+      },
+      preloadFirstImages,
+    );
   });
+}
+
+/**
+ * The images of the first cards, asked for as soon as the products are known: the page shows
+ * them at once (see CatalogView), and the browser would otherwise see them only once the
+ * app's code has arrived and rendered the cards.
+ */
+function preloadFirstImages(page: unknown): void {
+  const items = (page as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return;
+  for (const product of items.slice(0, FIRST_CARDS) as Partial<StoreProduct>[]) {
+    const url = product.images?.[0]?.thumbnail_url;
+    if (typeof url !== 'string') continue;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'image';
+    link.href = url;
+    document.head.append(link);
+  }
 }
