@@ -14,7 +14,16 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconClockX, IconEye, IconPhoto, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, memo, Suspense, useDeferredValue, useEffect, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  memo,
+  startTransition,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { LoadMore } from '../../components/LoadMore';
@@ -178,8 +187,9 @@ function Products({
     if (refused) onAccessLost?.();
   }, [refused, onAccessLost]);
 
-  // As the page's: the cards render in a deferred render (see CatalogView).
-  const pages = useDeferredValue(products.data ?? null, null);
+  // Products that arrive after the page render in a deferred render (see CatalogView); those
+  // there as it mounts render with it (the first few cards only, see ProductCards).
+  const pages = useDeferredValue(products.data);
   const items = pages?.pages.flatMap((page) => page.items) ?? [];
   const filtered = q.trim() !== '' || categoryId !== null;
 
@@ -273,8 +283,10 @@ const offscreenCard = { contentVisibility: 'auto', containIntrinsicSize: 'auto 3
 
 /**
  * The product cards, rendered in two steps: the first few with the page, the others in a
- * deferred (interruptible) render, so that a page of products never blocks the main thread in
- * one long task — the buyer can scroll and type while the rest of the grid appears.
+ * transition (an interruptible render) once those are on screen, so that a page of products
+ * never blocks the main thread in one long task and the first cards (and their images) show
+ * without waiting for the others — the buyer can scroll and type while the rest of the grid
+ * appears. Later pages (Load more) come in a deferred render as well.
  */
 function ProductCards({
   items,
@@ -285,7 +297,14 @@ function ProductCards({
   showsRrp: boolean;
   onOpen: (product: StoreProduct) => void;
 }) {
-  const shown = useDeferredValue(items, items.slice(0, FIRST_CARDS));
+  // Not useDeferredValue's initial value: inside a render that is itself deferred (the page's,
+  // see CatalogView) React would render every card at once.
+  const [complete, setComplete] = useState(false);
+  useEffect(() => {
+    startTransition(() => setComplete(true));
+  }, []);
+  const deferred = useDeferredValue(items);
+  const shown = complete ? deferred : items.slice(0, FIRST_CARDS);
   return shown.map((product, index) => (
     <ProductCard
       key={product.id}
