@@ -3,7 +3,6 @@
 // downloads) to arrive and run; sent from here, their answers arrive while it downloads, and
 // the app claims them (lib/earlyRequests.ts). Keep this file's imports light.
 import { sendEarly } from './lib/earlyRequests';
-import { warmUpIntl } from './lib/intl';
 import { importCatalog, initialLanguage } from './lib/language';
 import { parseLinkPath, requestLinkPageEarly } from './features/store/linkRequests';
 
@@ -13,19 +12,21 @@ if (!root) throw new Error('index.html has no #root element');
 const language = initialLanguage();
 // Every page starts by restoring the session from the refresh cookie (router.tsx).
 sendEarly({ method: 'POST', path: '/api/v1/auth/refresh' });
-// A language other than English: its catalog, which the first render waits for.
-void importCatalog(language)?.catch(() => undefined);
-
 const link = parseLinkPath(window.location.pathname);
-if (link) {
-  requestLinkPageEarly(link, language);
-  // The link's pages, which the router would ask for only once the app runs (an Instant Order
-  // Link's landing goes on to its catalog). A failure shows when the router asks again.
-  const ignore = () => undefined;
-  import('./features/store/LinkPage').catch(ignore);
-  import('./features/store/LinkHome').catch(ignore);
-  import('./features/store/LinkCatalogPage').catch(ignore);
-  warmUpIntl(language);
-}
+if (link) requestLinkPageEarly(link, language);
 
-void import('./app/start').then(({ startApp }) => startApp(root));
+// The code, in a task of its own: each download started costs the main thread a moment, and
+// the requests above should not wait for those. (index.html already links the app's chunk.)
+setTimeout(() => {
+  const ignore = () => undefined;
+  // A language other than English: its catalog, which the first render waits for.
+  importCatalog(language)?.catch(ignore);
+  if (link) {
+    // The link's pages, which the router would ask for only once the app runs (an Instant
+    // Order Link's landing goes on to its catalog). A failure shows when the router asks again.
+    import('./features/store/LinkPage').catch(ignore);
+    import('./features/store/LinkHome').catch(ignore);
+    import('./features/store/LinkCatalogPage').catch(ignore);
+  }
+  void import('./app/start').then(({ startApp }) => startApp(root));
+}, 0);

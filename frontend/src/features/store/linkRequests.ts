@@ -3,6 +3,7 @@
 // (landing.ts, storeApi.ts) then claim their answers. Kept free of i18next, React and the API
 // client so that the entry stays small.
 import { sendEarly } from '../../lib/earlyRequests';
+import { warmUpIntl } from '../../lib/intl';
 import { pickAllowed, readGrant, readPreferences, type LinkPreferences } from './grants';
 import type { LinkLanding, StoreProduct } from './storeApi';
 
@@ -73,24 +74,36 @@ export function requestLinkPageEarly(path: LinkPath, uiLanguage: string): void {
     linkGrant: kept?.grant,
   } as const;
   sendEarly(landingRequest, (landing) => {
-    if (!isLanding(landing) || landing.state !== 'available') return;
-    const grant = landing.grant?.grant ?? kept?.grant;
-    const only = landing.kind === 'instant' ? landing.catalogs[0]?.id : undefined;
-    const catalogId = path.catalogId ?? only;
-    if (!grant || !catalogId) return;
-    const { locale, currency } = linkView(landing, preferences, uiLanguage);
-    const catalogPath = `/api/v1/catalogs/${encodeURIComponent(catalogId)}`;
-    sendEarly({ method: 'GET', path: catalogPath, query: { currency, locale }, linkGrant: grant });
-    sendEarly(
-      {
-        method: 'GET',
-        path: `${catalogPath}/products`,
-        query: { currency, locale, limit: String(PRODUCTS_PAGE) },
-        linkGrant: grant,
-      },
-      preloadFirstImages,
-    );
+    if (isLanding(landing) && landing.state === 'available') {
+      const grant = landing.grant?.grant ?? kept?.grant;
+      const only = landing.kind === 'instant' ? landing.catalogs[0]?.id : undefined;
+      const catalogId = path.catalogId ?? only;
+      if (grant && catalogId) {
+        requestCatalogEarly(catalogId, grant, linkView(landing, preferences, uiLanguage));
+      }
+    }
+    // What the link's header formats with, built while the rest downloads (after the requests
+    // above: building it takes the main thread for a while).
+    warmUpIntl(uiLanguage);
   });
+}
+
+function requestCatalogEarly(
+  catalogId: string,
+  grant: string,
+  { locale, currency }: { locale: string; currency: string | undefined },
+): void {
+  const catalogPath = `/api/v1/catalogs/${encodeURIComponent(catalogId)}`;
+  sendEarly({ method: 'GET', path: catalogPath, query: { currency, locale }, linkGrant: grant });
+  sendEarly(
+    {
+      method: 'GET',
+      path: `${catalogPath}/products`,
+      query: { currency, locale, limit: String(PRODUCTS_PAGE) },
+      linkGrant: grant,
+    },
+    preloadFirstImages,
+  );
 }
 
 /**
