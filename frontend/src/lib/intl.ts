@@ -2,6 +2,7 @@
 // and the first one built for a language costs most (tens of milliseconds on a phone: the
 // browser loads that language's data). The entry builds those of the first page ahead, while
 // the app's code is still downloading (see warmUpIntl).
+import { formatMoney } from './money';
 
 const languageNamesCache = new Map<string, Intl.DisplayNames>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -35,11 +36,12 @@ export function dateTimeFormat(
 
 /**
  * Builds what an order link's first page formats with (the language switcher's names, the
- * order deadline), in a task of its own once the browser is idle enough to take it.
+ * order deadline, the prices), in a task of its own once the browser is idle enough to take it.
  */
-export function warmUpIntl(locale: string): void {
+export function warmUpIntl(locale: string, currency?: string): void {
   setTimeout(() => {
     languageNames(locale);
     dateTimeFormat(locale, DATE_TIME);
+    if (currency) formatMoney(0, currency, locale);
   }, 0);
 }

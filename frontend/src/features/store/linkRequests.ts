@@ -74,17 +74,18 @@ export function requestLinkPageEarly(path: LinkPath, uiLanguage: string): void {
     linkGrant: kept?.grant,
   } as const;
   sendEarly(landingRequest, (landing) => {
+    let currency: string | undefined;
     if (isLanding(landing) && landing.state === 'available') {
+      const view = linkView(landing, preferences, uiLanguage);
+      currency = view.currency;
       const grant = landing.grant?.grant ?? kept?.grant;
       const only = landing.kind === 'instant' ? landing.catalogs[0]?.id : undefined;
       const catalogId = path.catalogId ?? only;
-      if (grant && catalogId) {
-        requestCatalogEarly(catalogId, grant, linkView(landing, preferences, uiLanguage));
-      }
+      if (grant && catalogId) requestCatalogEarly(catalogId, grant, view);
     }
-    // What the link's header formats with, built while the rest downloads (after the requests
+    // What the link's pages format with, built while the rest downloads (after the requests
     // above: building it takes the main thread for a while).
-    warmUpIntl(uiLanguage);
+    warmUpIntl(uiLanguage, currency);
   });
 }
 
