@@ -18,6 +18,8 @@ export const BUDGET_BYTES = 200 * 1024;
 
 // The router components a buyer's browser imports before the catalog shows: the link layout,
 // its landing page (which sends an Instant Order Link on to its catalog) and the catalog page.
+// The entry imports them, and the app (src/app/start.tsx), dynamically right away; the app's
+// chunk counts through these routes, which import it statically.
 export const BUYER_ROUTES = [
   'src/features/store/LinkPage.tsx',
   'src/features/store/LinkHome.tsx',

@@ -1,6 +1,7 @@
 import createClient from 'openapi-fetch';
 
 import type { paths } from '../api/schema';
+import { fetchClaimingEarly } from './earlyRequests';
 import { unwrap } from './problem';
 
 type Listener = () => void;
@@ -30,11 +31,12 @@ export class AuthSession {
 
   constructor(options: AuthSessionOptions) {
     this.options = options;
-    // The client for auth endpoints carries no bearer token and never refreshes itself.
+    // The client for auth endpoints carries no bearer token and never refreshes itself. The
+    // first refresh finds its answer on the way: the entry sends it (main.tsx).
     this.client = createClient<paths>({
       baseUrl: options.baseUrl,
       credentials: 'same-origin',
-      fetch: (request: Request) => globalThis.fetch(request),
+      fetch: fetchClaimingEarly,
     });
   }
 

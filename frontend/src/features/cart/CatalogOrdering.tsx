@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { IconShoppingCart } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { formatMoney } from '../../lib/money';
@@ -45,6 +45,9 @@ export function CatalogOrdering({
     ...catalogCartQuery(access, catalog.id, locale),
     enabled: catalog.can_order,
   });
+  // The cart's answers re-render every card's button: in a deferred render, which yields to
+  // the browser every few milliseconds, rather than in one long task.
+  const cartData = useDeferredValue(cart.data);
   const [target, setTarget] = useState<{
     product: OrderableProduct;
     item: CartItem | null;
@@ -63,13 +66,13 @@ export function CatalogOrdering({
         </Text>
       );
     }
-    const item = cart.data?.items.find((each) => each.product_id === product.id) ?? null;
+    const item = cartData?.items.find((each) => each.product_id === product.id) ?? null;
     return (
       <Button
         size="xs"
         variant={item ? 'light' : 'filled'}
         leftSection={<IconShoppingCart size={14} aria-hidden />}
-        disabled={!cart.data}
+        disabled={!cartData}
         onPointerEnter={() => void loadModal()}
         onFocus={() => void loadModal()}
         onClick={() => setTarget({ product: productFromStore(product), item })}

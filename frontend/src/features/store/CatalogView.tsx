@@ -14,7 +14,16 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconClockX, IconEye, IconPhoto, IconSearch } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useEffect, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  memo,
+  startTransition,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { LoadMore } from '../../components/LoadMore';
@@ -24,6 +33,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { CatalogOrdering, type Ordering } from '../cart/CatalogOrdering';
 import { useProductAction } from '../cart/productAction';
 import { isGrantRefused } from './errors';
+import { FIRST_CARDS } from './linkRequests';
 import { productPrice, productRrp } from './format';
 import { VideoPlayer } from './Media';
 import { DeadlineBadge, LookbookSection } from './StoreParts';
@@ -68,13 +78,16 @@ export function CatalogView({
   back?: ReactNode;
 }) {
   const catalog = useQuery(storeCatalogQuery(access, catalogId, view));
+  // The page renders in a deferred render, which yields to the browser every few milliseconds:
+  // rendered at once, the header and the first products would be one long task. (With an
+  // initial value, also when the answer is already there as the page mounts.)
+  const data = useDeferredValue(catalog.data ?? null, null);
   const refused = catalog.isError && isGrantRefused(catalog.error);
   useEffect(() => {
     if (refused) onAccessLost?.();
   }, [refused, onAccessLost]);
-  usePageTitle(catalog.data?.name);
+  usePageTitle(data?.name);
 
-  if (catalog.isPending) return <LoadingState />;
   if (catalog.isError) {
     return (
       <Stack gap="md">
@@ -83,29 +96,31 @@ export function CatalogView({
       </Stack>
     );
   }
+  // Still asking, or the deferred render has not come yet.
+  if (!data) return <LoadingState />;
   const products = (
-    <Products access={access} catalog={catalog.data} view={view} onAccessLost={onAccessLost} />
+    <Products access={access} catalog={data} view={view} onAccessLost={onAccessLost} />
   );
   return (
     <Stack gap="xl">
       {back}
-      <CatalogHeader catalog={catalog.data} level={level} />
+      <CatalogHeader catalog={data} level={level} />
       {ordering ? (
-        <CatalogOrdering ordering={ordering} catalog={catalog.data} locale={view.locale}>
+        <CatalogOrdering ordering={ordering} catalog={data} locale={view.locale}>
           {products}
         </CatalogOrdering>
       ) : (
         products
       )}
-      {catalog.data.video_url ? (
+      {data.video_url ? (
         <Stack gap="sm" component="section" aria-labelledby="catalog-video">
           <Title order={2} size="h3" id="catalog-video">
-            {catalog.data.name}
+            {data.name}
           </Title>
-          <VideoPlayer url={catalog.data.video_url} title={catalog.data.name} />
+          <VideoPlayer url={data.video_url} title={data.name} />
         </Stack>
       ) : null}
-      <LookbookSection lookbooks={catalog.data.lookbooks} />
+      <LookbookSection lookbooks={data.lookbooks} />
     </Stack>
   );
 }
@@ -172,14 +187,17 @@ function Products({
     if (refused) onAccessLost?.();
   }, [refused, onAccessLost]);
 
-  const items = products.data?.pages.flatMap((page) => page.items) ?? [];
+  // Products that arrive after the page render in a deferred render (see CatalogView); those
+  // there as it mounts render with it (the first few cards only, see ProductCards).
+  const pages = useDeferredValue(products.data);
+  const items = pages?.pages.flatMap((page) => page.items) ?? [];
   const filtered = q.trim() !== '' || categoryId !== null;
 
   let list: ReactNode;
-  if (products.isPending) list = <LoadingState />;
-  else if (products.isError) {
+  if (products.isError) {
     list = <ErrorState error={products.error} onRetry={() => void products.refetch()} />;
-  } else if (items.length === 0) {
+  } else if (!pages) list = <LoadingState />;
+  else if (items.length === 0) {
     list = filtered ? (
       <EmptyListState title={t('store.noMatchTitle')} description={t('store.noMatchText')} />
     ) : (
@@ -194,11 +212,7 @@ function Products({
           aria-label={t('store.products')}
           style={plainList}
         >
-          <ProductCards
-            items={items}
-            showsRrp={catalog.pricing.shows_rrp}
-            onOpen={(product) => setOpened(product)}
-          />
+          <ProductCards items={items} showsRrp={catalog.pricing.shows_rrp} onOpen={setOpened} />
         </SimpleGrid>
         <LoadMore
           hasNextPage={products.hasNextPage}
@@ -262,13 +276,17 @@ function Products({
   );
 }
 
-// What a phone shows of the grid before scrolling: these render at once, the rest right after.
-const FIRST_CARDS = 4;
+// The browser lays out and paints a card below the fold only when it comes near the viewport
+// (until then it takes a card's usual height, then the height it last had): a page of cards no
+// longer costs one long layout. They stay in the document, for find-in-page and screen readers.
+const offscreenCard = { contentVisibility: 'auto', containIntrinsicSize: 'auto 318px' } as const;
 
 /**
  * The product cards, rendered in two steps: the first few with the page, the others in a
- * deferred (interruptible) render, so that a page of products never blocks the main thread in
- * one long task — the buyer can scroll and type while the rest of the grid appears.
+ * transition (an interruptible render) once those are on screen, so that a page of products
+ * never blocks the main thread in one long task and the first cards (and their images) show
+ * without waiting for the others — the buyer can scroll and type while the rest of the grid
+ * appears. Later pages (Load more) come in a deferred render as well.
  */
 function ProductCards({
   items,
@@ -279,19 +297,28 @@ function ProductCards({
   showsRrp: boolean;
   onOpen: (product: StoreProduct) => void;
 }) {
-  const shown = useDeferredValue(items, items.slice(0, FIRST_CARDS));
+  // Not useDeferredValue's initial value: inside a render that is itself deferred (the page's,
+  // see CatalogView) React would render every card at once.
+  const [complete, setComplete] = useState(false);
+  useEffect(() => {
+    startTransition(() => setComplete(true));
+  }, []);
+  const deferred = useDeferredValue(items);
+  const shown = complete ? deferred : items.slice(0, FIRST_CARDS);
   return shown.map((product, index) => (
     <ProductCard
       key={product.id}
       product={product}
       showsRrp={showsRrp}
-      onOpen={() => onOpen(product)}
+      onOpen={onOpen}
       belowTheFold={index >= FIRST_CARDS}
     />
   ));
 }
 
-function ProductCard({
+// Memoised: a card renders again when its product or the language changes, not when the page
+// around it does (the cart's answer re-renders only the cards' buttons, see CardAction).
+const ProductCard = memo(function ProductCard({
   product,
   showsRrp,
   onOpen,
@@ -299,19 +326,24 @@ function ProductCard({
 }: {
   product: StoreProduct;
   showsRrp: boolean;
-  onOpen: () => void;
-  /** Its image loads when the buyer scrolls near it, not with the page. */
+  onOpen: (product: StoreProduct) => void;
+  /** It is rendered, and its image loaded, when the buyer scrolls near it, not with the page. */
   belowTheFold: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const action = useProductAction();
   const price = productPrice(t, product, i18n.language);
   const rrp = showsRrp ? productRrp(t, product, i18n.language) : null;
   const image = product.images[0];
   return (
-    <Card withBorder padding="sm" component="li" aria-label={product.name}>
+    <Card
+      withBorder
+      padding="sm"
+      component="li"
+      aria-label={product.name}
+      style={belowTheFold ? offscreenCard : undefined}
+    >
       <UnstyledButton
-        onClick={onOpen}
+        onClick={() => onOpen(product)}
         aria-label={t('store.openProduct', { name: product.name })}
         style={{ display: 'block', width: '100%' }}
       >
@@ -350,8 +382,14 @@ function ProductCard({
             </Text>
           ) : null}
         </Group>
-        {action ? <Group mt={4}>{action(product)}</Group> : null}
+        <CardAction product={product} />
       </Stack>
     </Card>
   );
+});
+
+/** The cart button of a card, when the page takes orders. */
+function CardAction({ product }: { product: StoreProduct }) {
+  const action = useProductAction();
+  return action ? <Group mt={4}>{action(product)}</Group> : null;
 }

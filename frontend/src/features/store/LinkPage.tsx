@@ -1,16 +1,26 @@
 import { Avatar, Badge, Box, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Outlet } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { ErrorState, LoadingState, NotFoundState } from '../../components/QueryState';
 import { chooseLanguage, isUiLanguage } from '../../lib/i18n';
+import { languageNames } from '../../lib/intl';
 import { ApiError } from '../../lib/problem';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { forgetGrant, pickAllowed, readPreferences, savePreferences } from './grants';
+import { forgetGrant, readPreferences, savePreferences } from './grants';
 import { landingQuery } from './landing';
 import { LinkContext, type LinkContextValue } from './linkContext';
+import { linkView } from './linkRequests';
 import { LinkCartButton } from '../cart/LinkCartButton';
 import { storeKeys, type LinkLanding } from './storeApi';
 
@@ -37,13 +47,16 @@ export function LinkPage() {
   const [prefs, setPrefs] = useState(() => readPreferences(token));
   const asked = prefs.locale ?? i18n.language;
   const opened = useQuery(landingQuery(token, asked));
-  const landing = opened.data?.landing;
+  // The link's header and first page render in a deferred render, which yields to the browser
+  // every few milliseconds: rendered at once, they would block the main thread in one long task.
+  // (With an initial value, also when the answer is already there as the page mounts.)
+  const openedData = useDeferredValue(opened.data ?? null, null);
+  const landing = openedData?.landing;
   usePageTitle(landing ? `${landing.name} · ${landing.brand.name}` : null);
 
-  const locale = landing
-    ? (pickAllowed(landing.languages, prefs.locale, i18n.language) ?? asked)
-    : asked;
-  const currency = landing ? pickAllowed(landing.currencies, prefs.currency) : undefined;
+  const { locale, currency } = landing
+    ? linkView(landing, prefs, i18n.language)
+    : { locale: asked, currency: undefined };
 
   const choose = useCallback(
     (change: { locale?: string; currency?: string }) => {
@@ -60,7 +73,7 @@ export function LinkPage() {
     void queryClient.invalidateQueries({ queryKey: storeKeys.landing(token) });
   }, [queryClient, token]);
 
-  const grant = opened.data?.grant ?? null;
+  const grant = openedData?.grant ?? null;
   const context = useMemo<LinkContextValue | null>(
     () =>
       landing && grant && landing.state === 'available'
@@ -69,7 +82,6 @@ export function LinkPage() {
     [landing, grant, token, locale, currency, reopen],
   );
 
-  if (opened.isPending) return <LoadingState />;
   if (opened.isError) {
     return (
       <Container size="sm" py="xl">
@@ -82,7 +94,9 @@ export function LinkPage() {
     );
   }
 
-  const data = opened.data.landing;
+  // Still asking, or the deferred render has not come yet.
+  if (!openedData) return <LoadingState />;
+  const data = openedData.landing;
   let body: ReactNode;
   switch (data.state) {
     case 'passcode_required':
@@ -144,7 +158,7 @@ function LinkHeader({
 }) {
   const { t, i18n } = useTranslation();
   const languageName = useMemo(() => {
-    const names = new Intl.DisplayNames([i18n.language], { type: 'language' });
+    const names = languageNames(i18n.language);
     return (code: string) => {
       try {
         return names.of(code) ?? code;

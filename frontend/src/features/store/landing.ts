@@ -2,7 +2,8 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 
 import { i18n } from '../../lib/i18n';
 import { unwrap } from '../../lib/problem';
-import { forgetGrant, pickAllowed, readGrant, readPreferences, saveGrant } from './grants';
+import { forgetGrant, readGrant, readPreferences, saveGrant } from './grants';
+import { linkView, parseLinkPath } from './linkRequests';
 import {
   linkApi,
   storeCatalogQuery,
@@ -63,22 +64,18 @@ export function askedLocale(token: string): string {
  * The queries are the page's own (same keys), so the page finds them answered or under way.
  */
 export function prefetchLinkPage(queryClient: QueryClient, pathname: string): void {
-  const match = /^\/l\/([^/]+)(?:\/catalogs\/([^/]+))?\/?$/.exec(pathname);
-  if (!match?.[1]) return;
-  const token = decodeURIComponent(match[1]);
+  const path = parseLinkPath(pathname);
+  if (!path) return;
+  const { token } = path;
   const asked = askedLocale(token);
   queryClient
     .query(landingQuery(token, asked))
     .then(({ landing, grant }) => {
       const only = landing.kind === 'instant' ? landing.catalogs[0]?.id : undefined;
-      const catalogId = match[2] ? decodeURIComponent(match[2]) : only;
+      const catalogId = path.catalogId ?? only;
       if (!catalogId || !grant || landing.state !== 'available') return;
       // The view and access LinkPage gives its pages (see there).
-      const prefs = readPreferences(token);
-      const view = {
-        locale: pickAllowed(landing.languages, prefs.locale, i18n.language) ?? asked,
-        currency: pickAllowed(landing.currencies, prefs.currency),
-      };
+      const view = linkView(landing, readPreferences(token), i18n.language);
       const access = { kind: 'link', token, grant } as const;
       const ignore = () => undefined; // the page's own query shows any error
       queryClient.query(storeCatalogQuery(access, catalogId, view)).catch(ignore);

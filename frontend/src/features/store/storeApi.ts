@@ -3,7 +3,9 @@ import createClient from 'openapi-fetch';
 
 import type { paths } from '../../api/schema';
 import { api, type Schemas } from '../../lib/api';
+import { fetchClaimingEarly } from '../../lib/earlyRequests';
 import { unwrap } from '../../lib/problem';
+import { PRODUCTS_PAGE } from './linkRequests';
 
 export type LinkLanding = Schemas['LinkLanding'];
 export type StoreCatalog = Schemas['StoreCatalog'];
@@ -16,11 +18,12 @@ export type Contact = Schemas['ContactRead'];
 /**
  * Calls made with a link access grant only. They carry no user session: a refused grant (401
  * `link.grant_invalid`) must send the visitor back to the link's passcode, not to the log-in.
+ * A link page's first calls find their answers already on the way (see linkRequests.ts).
  */
 export const linkApi = createClient<paths>({
   baseUrl: window.location.origin,
   credentials: 'same-origin',
-  fetch: (request: Request) => globalThis.fetch(request),
+  fetch: fetchClaimingEarly,
 });
 
 /**
@@ -81,7 +84,7 @@ export function storeCatalogQuery(access: StoreAccess, catalogId: string, view: 
   });
 }
 
-export const PRODUCTS_PAGE = 24;
+export { PRODUCTS_PAGE };
 
 export interface ProductFilter {
   q: string;
