@@ -45,14 +45,13 @@ async def timing(once: Any, requests: int) -> None:
     print(f"per request: {cpu_ms:.1f} ms CPU in this process, {wall_ms:.1f} ms wall")
 
 
-async def time_baseline(manifest: dict[str, Any], requests: int) -> None:
+async def time_baseline(manifest: dict[str, Any], grant: str, requests: int) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     import baseline  # bench/ is not a package: imported once its folder is on the path
 
     async with baseline.lifespan(baseline.app):
         transport = httpx.ASGITransport(app=baseline.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-            grant = manifest["baseline_grant"]
 
             async def once() -> httpx.Response:
                 return await client.get(
@@ -66,7 +65,8 @@ async def time_baseline(manifest: dict[str, Any], requests: int) -> None:
 
 async def profile(
     manifest: dict[str, Any], operation: str, requests: int, *, timed: bool = False
-) -> None:
+) -> str:
+    """Profiles (or times) the operation; returns the link grant it shopped with."""
     app = create_app()
     transport = httpx.ASGITransport(app=app)
     # The lifespan as in production: it freezes the loaded app out of the collector's reach,
@@ -104,17 +104,20 @@ async def profile(
             opened = (await client.post("/api/v1/carts", json=cart_body, headers=auth)).json()["id"]
             for product in manifest["products"][1 : 1 + (lines + 11) // 12]:
                 take, lines = min(lines, 12), lines - min(lines, 12)
-                skus = [
-                    {"sku_id": s, "quantity": 1, "options": []} for s in product["sku_ids"][:take]
-                ]
-                added = await client.post(
-                    f"/api/v1/carts/{opened}/items",
-                    json={"product_id": product["id"], "skus": skus},
-                    headers=auth,
-                )
-                if added.status_code != 201:
-                    raise SystemExit(f"add: {added.status_code} {added.text[:300]}")
+                await add_item(opened, product, take)
             return str(opened)
+
+        async def add_item(cart_id: str, product: dict[str, Any], take: int) -> str:
+            """The first ``take`` SKUs of the product, one each, as a new item; its id."""
+            skus = [{"sku_id": s, "quantity": 1, "options": []} for s in product["sku_ids"][:take]]
+            added = await client.post(
+                f"/api/v1/carts/{cart_id}/items",
+                json={"product_id": product["id"], "skus": skus},
+                headers=auth,
+            )
+            if added.status_code != 201:
+                raise SystemExit(f"add: {added.status_code} {added.text[:300]}")
+            return str(added.json()["id"])
 
         async def once() -> httpx.Response:
             if operation == "landing":
@@ -127,20 +130,9 @@ async def profile(
                 )
             if operation == "add":
                 product = next(p for p in manifest["products"] if not p["options"])
-                skus = [{"sku_id": s, "quantity": 1, "options": []} for s in product["sku_ids"]]
-                added = await client.post(
-                    f"/api/v1/carts/{add_cart}/items",
-                    json={"product_id": product["id"], "skus": skus},
-                    headers=auth,
-                )
-                if added.status_code != 201:
-                    raise SystemExit(f"add: {added.status_code} {added.text[:300]}")
+                item = await add_item(add_cart, product, 12)
                 # Removed again (and counted with it) so that every add finds the same cart.
-                removed = await client.delete(
-                    f"/api/v1/carts/{add_cart}/items/{added.json()['id']}", headers=auth
-                )
-                removed.raise_for_status()
-                return added
+                return await client.delete(f"/api/v1/carts/{add_cart}/items/{item}", headers=auth)
             if operation == "preview":
                 return await client.post(
                     f"/api/v1/carts/{preview_cart}/preview", json=form, headers=auth
@@ -162,9 +154,8 @@ async def profile(
         add_cart = await cart(0) if operation == "add" else ""
         profiler = Profiler(async_mode="enabled")
         if timed:
-            manifest["baseline_grant"] = grant
             await timing(once, requests)
-            return
+            return str(grant)
         for _ in range(5):
             await once()  # warm caches and the connection pool
         if operation != "place":
@@ -179,6 +170,7 @@ async def profile(
             unicode=True, color=False, show_all=bool(os.environ.get("BENCH_PROFILE_ALL"))
         )
     )
+    return str(grant)
 
 
 def main() -> None:
@@ -190,9 +182,9 @@ def main() -> None:
     parser.add_argument("--baseline", action="store_true", help="with --timing: the baseline too")
     args = parser.parse_args()
     manifest = json.loads(args.manifest.read_text())
-    asyncio.run(profile(manifest, args.operation, args.requests, timed=args.timing))
+    grant = asyncio.run(profile(manifest, args.operation, args.requests, timed=args.timing))
     if args.timing and args.baseline:
-        asyncio.run(time_baseline(manifest, args.requests))
+        asyncio.run(time_baseline(manifest, grant, args.requests))
 
 
 if __name__ == "__main__":
