@@ -2,6 +2,7 @@
 // and the first one built for a language costs most (tens of milliseconds on a phone: the
 // browser loads that language's data). The entry builds those of the first page ahead, while
 // the app's code is still downloading (see warmUpIntl).
+import { cached } from './memo';
 import { formatMoney } from './money';
 
 const languageNamesCache = new Map<string, Intl.DisplayNames>();
@@ -9,12 +10,11 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Language names in `locale` ("Japanese", "日语"). */
 export function languageNames(locale: string): Intl.DisplayNames {
-  let names = languageNamesCache.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'language' });
-    languageNamesCache.set(locale, names);
-  }
-  return names;
+  return cached(
+    languageNamesCache,
+    locale,
+    () => new Intl.DisplayNames([locale], { type: 'language' }),
+  );
 }
 
 export const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
@@ -26,12 +26,7 @@ export function dateTimeFormat(
   options: Intl.DateTimeFormatOptions,
 ): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    dateTimeFormats.set(key, format);
-  }
-  return format;
+  return cached(dateTimeFormats, key, () => new Intl.DateTimeFormat(locale, options));
 }
 
 /**

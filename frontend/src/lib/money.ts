@@ -3,6 +3,7 @@
  * (JPY 1200 = ¥1,200; USD 1234 = $12.34). People type and read major units. The conversion is
  * done on decimal strings, never with floating-point arithmetic.
  */
+import { cached } from './memo';
 
 /** The largest amount the API accepts (minor units). */
 export const MAX_AMOUNT = 10 ** 13;
@@ -14,25 +15,18 @@ const formats = new Map<string, Intl.NumberFormat>();
  * building an `Intl.NumberFormat` costs far more than using one. */
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    formats.set(key, format);
-  }
-  return format;
+  return cached(formats, key, () => new Intl.NumberFormat(locale, options));
 }
 
 /** How many decimals a currency has (JPY 0, USD 2), as `Intl.NumberFormat` knows it. */
 export function fractionDigits(currency: string, locale = 'en'): number {
-  const key = `${locale}|${currency}`;
-  let digits = digitsCache.get(key);
-  if (digits === undefined) {
-    digits =
+  return cached(
+    digitsCache,
+    `${locale}|${currency}`,
+    () =>
       new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
-    digitsCache.set(key, digits);
-  }
-  return digits;
+        .maximumFractionDigits ?? 2,
+  );
 }
 
 /** Minor units as a plain decimal string in major units: (1234, USD) → "12.34", (-5, USD) → "-0.05". */
