@@ -12,7 +12,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from showroom.core.config import Settings
-from showroom.core.outbox import OutboxWorker
+from showroom.core.outbox import OutboxWorker, forget_done
 from showroom.core.storage import LocalStorage
 from showroom.core.time import utcnow
 from showroom.imports.service import IMPORT_TOPIC, import_handler
@@ -27,6 +27,8 @@ logger = logging.getLogger("showroom.worker")
 
 HOUSEKEEPING_EVERY = timedelta(minutes=10)
 DELIVERY_LOG_KEPT = timedelta(days=30)
+# Delivered outbox messages (mails sent, webhooks fanned out, imports run) are history.
+DONE_MESSAGES_KEPT = timedelta(days=7)
 
 
 def build_outbox_worker(
@@ -49,7 +51,8 @@ def build_outbox_worker(
 
 async def housekeeping(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
     """Forget what no longer matters: rate-limit hits older than a day, expired sign-up codes,
-    webhook deliveries after a month (their retries end after three days)."""
+    delivered outbox messages after a week, webhook deliveries after a month (their retries
+    end after three days)."""
     now = utcnow()
     async with sessionmaker() as session, session.begin():
         await session.execute(
@@ -59,9 +62,8 @@ async def housekeeping(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
             delete(SignupCode).where(SignupCode.expires_at < now - timedelta(days=1))
         )
         await ApiKeyRepository(session).forget_windows(now - timedelta(days=1))
-        await WebhookRepository(session).forget(
-            deliveries_before=now - DELIVERY_LOG_KEPT, events_before=now - timedelta(days=7)
-        )
+        await forget_done(session, now - DONE_MESSAGES_KEPT)
+        await WebhookRepository(session).forget(deliveries_before=now - DELIVERY_LOG_KEPT)
 
 
 async def run_worker(

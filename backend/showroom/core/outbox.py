@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from showroom.core.time import utcnow
@@ -36,6 +36,16 @@ def enqueue(session: AsyncSession, topic: str, payload: dict[str, Any]) -> Outbo
     message = OutboxMessage(id=uuid.uuid4(), topic=topic, payload=payload)
     session.add(message)
     return message
+
+
+async def forget_done(session: AsyncSession, before: datetime) -> None:
+    """Deletes the messages delivered before ``before``: once done, a row is only history, and
+    every order and sign-up adds some. Dead ones stay, for someone to look into."""
+    await session.execute(
+        delete(OutboxMessage).where(
+            OutboxMessage.status == OutboxStatus.done, OutboxMessage.processed_at < before
+        )
+    )
 
 
 @dataclass(frozen=True)

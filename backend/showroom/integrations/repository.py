@@ -18,8 +18,6 @@ from showroom.models import (
     ApiKey,
     ApiKeyWindow,
     DeliveryStatus,
-    OutboxMessage,
-    OutboxStatus,
     WebhookDelivery,
     WebhookEndpoint,
 )
@@ -176,15 +174,8 @@ class WebhookRepository:
             .options(joinedload(WebhookDelivery.endpoint))
         )
 
-    async def forget(self, deliveries_before: datetime, events_before: datetime) -> None:
-        """The delivery log is kept for a while, and so are finished fan-out messages."""
+    async def forget(self, deliveries_before: datetime) -> None:
+        """The delivery log is kept for a while."""
         await self.session.execute(
             delete(WebhookDelivery).where(WebhookDelivery.created_at < deliveries_before)
-        )
-        await self.session.execute(
-            delete(OutboxMessage).where(
-                OutboxMessage.topic.startswith("webhooks."),
-                OutboxMessage.status == OutboxStatus.done,
-                OutboxMessage.created_at < events_before,
-            )
         )
