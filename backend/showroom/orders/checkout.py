@@ -502,8 +502,8 @@ class CheckoutService:
         )
 
     async def place(self, opened: OpenCart, form: OrderForm, user: User | None, key: str) -> Replay:
-        """In one transaction: check everything again, take the stock, number the order,
-        freeze its terms and amounts, queue the e-mails and empty the cart."""
+        """In one transaction: check everything again, take the stock, hold the card, number
+        the order, freeze its terms and amounts, queue the e-mails and empty the cart."""
         if user is None or opened.cart.buyer_organization_id is None:
             raise _claim_required()
         guard = IdempotencyGuard(
@@ -531,9 +531,38 @@ class CheckoutService:
             if tracked and backorder:
                 before = after + line.quantity
                 line.backordered_quantity = line.quantity - min(max(before, 0), line.quantity)
-        order = self._order(
-            ctx, form, priced, user, await self.repo.next_number(ctx.opened.shopper.brand.id)
+        order = self._order(ctx, form, priced, user)
+        # The card is held before the order is numbered: numbering locks the brand's counter
+        # row until commit, and every other order of the brand waits for that lock — it must
+        # not wait on a card processor too. A declined card thus takes no number.
+        payment = (
+            await self._authorize(ctx, form, order, key) if form.payment_method == "card" else None
         )
+        try:
+            body = await self._record(ctx, opened, priced, user, order, payment, taken)
+            await guard.finish(201, body)
+            if payment is not None:
+                await self.session.commit()
+        except BaseException:
+            if payment is not None:
+                await self.cards.void_quietly(payment.intent_id)
+            raise
+        return Replay(201, body)
+
+    async def _record(
+        self,
+        ctx: Checkout,
+        opened: OpenCart,
+        priced: Priced,
+        user: User,
+        order: Order,
+        payment: Payment | None,
+        taken: dict[uuid.UUID, tuple[int, bool, bool]],
+    ) -> dict[str, Any]:
+        """Numbers the order and writes it, its mails and events; empties the cart. Returns
+        the buyer's view of the order."""
+        brand = ctx.opened.shopper.brand
+        order.number = order_number(await self.repo.next_number(brand.id))
         for line in priced.lines:
             line.order_id = order.id
         event = OrderEvent(
@@ -546,16 +575,12 @@ class CheckoutService:
             created_at=order.created_at,
         )
         self.session.add_all([order, *priced.lines, event])
-        order_placed_mails(self.session, self.settings, order, ctx.org, ctx.opened.shopper.brand)
+        if payment is not None:
+            self.session.add(payment)
+        order_placed_mails(self.session, self.settings, order, ctx.org, brand)
         await self.carts.clear(opened.cart.id)
         opened.cart.updated_at = order.created_at
-        payment = None
-        if form.payment_method == "card":
-            # Whatever the database may refuse, it refuses before the card is touched.
-            await self.session.flush()
-            payment = await self._authorize(ctx, form, order, key)
         view = order_view(order, priced.lines, [event], BuyerOrderRead, payment)
-        body = view.model_dump(mode="json")
         brand_view = order_view(order, priced.lines, [event], OrderRead, payment)
         emit(
             self.session, order.brand_id, EventType.order_placed, brand_view.model_dump(mode="json")
@@ -570,14 +595,7 @@ class CheckoutService:
                 if line.sku_id is not None and taken[line.sku_id][1]
             ],
         )
-        await guard.finish(201, body)
-        if payment is not None:
-            try:
-                await self.session.commit()
-            except BaseException:
-                await self.cards.void_quietly(payment.intent_id)
-                raise
-        return Replay(201, body)
+        return view.model_dump(mode="json")
 
     async def _authorize(self, ctx: Checkout, form: OrderForm, order: Order, key: str) -> Payment:
         amount = card_amount(ctx, order.deposit, order.total)
@@ -588,9 +606,10 @@ class CheckoutService:
             amount=amount,
             currency=order.currency,
             idempotency_key=f"showroom-order-{ctx.opened.cart.id}-{key}",
-            metadata={"order_number": order.number, "brand_id": str(order.brand_id)},
+            # The order is numbered only once the card is held (see place).
+            metadata={"order_id": str(order.id), "brand_id": str(order.brand_id)},
         )
-        payment = Payment(
+        return Payment(
             order_id=order.id,
             intent_id=held.intent.id,
             status=PaymentStatus.authorized,
@@ -599,18 +618,15 @@ class CheckoutService:
             card_brand=held.card.brand if held.card else "",
             card_last4=held.card.last4 if held.card else "",
         )
-        self.session.add(payment)
-        return payment
 
-    def _order(
-        self, ctx: Checkout, form: OrderForm, priced: Priced, user: User, number: int
-    ) -> Order:
+    def _order(self, ctx: Checkout, form: OrderForm, priced: Priced, user: User) -> Order:
+        """The order, not yet numbered nor added to the session."""
         shopper, quote = ctx.opened.shopper, priced.quote
         now = utcnow()
         return Order(
             id=uuid.uuid4(),
             brand_id=shopper.brand.id,
-            number=f"ORD-{number:06d}",
+            number="",
             status=OrderStatus.placed,
             buyer_organization_id=ctx.org.id,
             catalog_id=ctx.opened.catalog.id,
@@ -643,6 +659,10 @@ class CheckoutService:
             created_at=now,
             updated_at=now,
         )
+
+
+def order_number(sequence: int) -> str:
+    return f"ORD-{sequence:06d}"
 
 
 def card_amount(ctx: Checkout, deposit: int, total: int) -> int:

@@ -3,6 +3,7 @@ brand confirms, released when it rejects; a declined card changes nothing."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -18,10 +19,10 @@ from sqlalchemy import select
 from showroom.dev import localstripe
 from showroom.models import BuyerOrganization, Payment
 from tests.factories import error_locs, problem
-from tests.ordering import Connected, Season
+from tests.ordering import Connected, Season, add_tote, standard_cart
 from tests.orders.test_orders import filled_cart, form, place
 from tests.payments.test_cards import save_card
-from tests.shop import Shop
+from tests.shop import Shop, new_catalog
 from tests.stripe_js import StripeJs
 
 DECLINED = "4000000000000341"  # saved fine, declined when charged
@@ -332,3 +333,47 @@ async def test_a_failed_commit_releases_the_hold(
         )
     intents = await app.state.payment_gateway.client.v1.payment_intents.list_async({"limit": 100})
     assert [i.status for i in intents.data if i.customer == customer] == ["canceled"]
+
+
+@pytest.mark.postgresql_only
+@pytest.mark.usefixtures("by_card")
+async def test_other_orders_of_the_brand_do_not_wait_for_a_card_being_held(
+    shop: Shop,
+    season: Season,
+    client: httpx.AsyncClient,
+    connected: Connected,
+    stripe_js: StripeJs,
+    app: FastAPI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The brand's order counter is locked from numbering to commit: a card processor that
+    takes its time must not hold up the brand's other orders meanwhile."""
+    card = await card_of(client, stripe_js, connected)
+    by_card = await filled_cart(client, connected, season)
+    elsewhere = await new_catalog(shop, [season.totes[0]["id"]], code="AW27")
+    offline = await standard_cart(client, connected, elsewhere["id"])
+    await add_tote(client, offline, season.totes[0], 3, connected.buyer.headers)
+
+    gateway = app.state.payment_gateway
+    authorize = gateway.authorize
+    holding, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_authorize(*args: Any, **kwargs: Any) -> Any:
+        holding.set()
+        await release.wait()
+        return await authorize(*args, **kwargs)
+
+    monkeypatch.setattr(gateway, "authorize", slow_authorize)
+    card_placement = asyncio.create_task(
+        place(client, connected, by_card, payment_method="card", payment_method_id=card)
+    )
+    try:
+        await asyncio.wait_for(holding.wait(), timeout=30)
+        placed = await asyncio.wait_for(place(client, connected, offline), timeout=10)
+    finally:
+        release.set()
+        held = await card_placement
+    assert placed.status_code == 201, placed.text
+    assert placed.json()["number"] == "ORD-000001"
+    assert held.status_code == 201, held.text
+    assert (held.json()["number"], held.json()["payment"]["status"]) == ("ORD-000002", "authorized")
