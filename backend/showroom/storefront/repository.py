@@ -34,6 +34,7 @@ from showroom.models import (
     LookbookStatus,
     Media,
     OrderLink,
+    OrderLinkCatalog,
     Product,
     ProductImage,
     ProductPrice,
@@ -217,6 +218,7 @@ class LinkContext:
     brand: Brand
     term: TransactionTerm | None  # the link's own terms; None on a Customer Order Link
     rrp_term_id: uuid.UUID | None
+    catalogs: list[Catalog]  # the link's, in its order
 
 
 @dataclass(frozen=True)
@@ -236,11 +238,15 @@ class OrganizationContext:
 
 
 # Built once (see the catalog page's statements): every grant-carrying request reads its link.
+# One row per catalog of the link (a handful), so that its catalogs take no statement of their own.
 _LINK_CONTEXT = (
-    select(OrderLink, Brand, TransactionTerm, _rrp_term_id(Brand.id))
+    select(OrderLink, Brand, TransactionTerm, _rrp_term_id(Brand.id), Catalog)
     .join(Brand, Brand.id == OrderLink.brand_id)
     .outerjoin(TransactionTerm, TransactionTerm.id == OrderLink.transaction_term_id)
+    .outerjoin(OrderLinkCatalog, OrderLinkCatalog.link_id == OrderLink.id)
+    .outerjoin(Catalog, Catalog.id == OrderLinkCatalog.catalog_id)
     .where(OrderLink.status != LinkStatus.deleted)
+    .order_by(OrderLinkCatalog.position)
 )
 _LINK_BY_ID = _LINK_CONTEXT.where(OrderLink.id == bindparam("link_id"))
 _LINK_BY_TOKEN = _LINK_CONTEXT.where(OrderLink.token == bindparam("token"))
@@ -253,12 +259,16 @@ class StorefrontRepository:
     async def link_context(
         self, *, link_id: uuid.UUID | None = None, token: str | None = None
     ) -> LinkContext | None:
-        """A link that is not deleted, with its brand and terms, in one statement."""
+        """A link that is not deleted, with its brand, terms and catalogs, in one statement."""
         if link_id is not None:
-            row = (await self.session.execute(_LINK_BY_ID, {"link_id": link_id})).first()
+            rows = (await self.session.execute(_LINK_BY_ID, {"link_id": link_id})).all()
         else:
-            row = (await self.session.execute(_LINK_BY_TOKEN, {"token": token})).first()
-        return LinkContext(*row) if row else None
+            rows = (await self.session.execute(_LINK_BY_TOKEN, {"token": token})).all()
+        if not rows:
+            return None
+        link, brand, term, rrp_term_id, _ = rows[0]
+        catalogs = [row[4] for row in rows if row[4] is not None]
+        return LinkContext(link, brand, term, rrp_term_id, catalogs)
 
     async def customer_context(
         self, brand_id: uuid.UUID, customer_id: uuid.UUID

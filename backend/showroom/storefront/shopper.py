@@ -17,7 +17,6 @@ from showroom.core.time import utcnow
 from showroom.customers.repository import ConnectionRepository
 from showroom.customers.schemas import Terms, TermsSummary
 from showroom.customers.service import terms_summary
-from showroom.links.repository import LinkRepository
 from showroom.models import (
     Brand,
     BrandStatus,
@@ -153,7 +152,7 @@ class ShopperResolver:
     ) -> Shopper | None:
         """The shopper on an open link; None when the link still needs a login."""
         link, brand, term = found.link, found.brand, found.term
-        link_catalogs = (await LinkRepository(self.session, brand.id).catalogs([link.id]))[link.id]
+        link_catalogs = found.catalogs
         now = utcnow()
         if link.kind is not LinkKind.customer:
             assert link.billing_term is not None
