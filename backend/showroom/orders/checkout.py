@@ -534,7 +534,7 @@ class CheckoutService:
         order = self._order(ctx, form, priced, user)
         # The card is held before the order is numbered: numbering locks the brand's counter
         # row until commit, and every other order of the brand waits for that lock — it must
-        # not wait on a card processor too. A declined card thus takes no number.
+        # not wait on a card processor too.
         payment = (
             await self._authorize(ctx, form, order, key) if form.payment_method == "card" else None
         )
