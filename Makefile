@@ -27,7 +27,7 @@ PYTEST := cd $(BACKEND) && $(UV) run --frozen pytest
 help:
 	@echo "make run     — serve Showroom on http://$(HOST):$(PORT) (installs what is missing)"
 	@echo "make test    — the whole test suite"
-	@echo "make bench   — the performance budgets of QUALITY.md (PostgreSQL, ~8 minutes)"
+	@echo "make bench   — the performance budgets of QUALITY.md (PostgreSQL, ~5 minutes)"
 	@echo "make lint | typecheck | audit | openapi | e2e | compose-check"
 
 # --- installation ---------------------------------------------------------------------------
