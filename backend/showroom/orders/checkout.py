@@ -531,15 +531,17 @@ class CheckoutService:
             if tracked and backorder:
                 before = after + line.quantity
                 line.backordered_quantity = line.quantity - min(max(before, 0), line.quantity)
-        order = self._order(ctx, form, priced, user)
+        order_id = uuid.uuid4()
         # The card is held before the order is numbered: numbering locks the brand's counter
         # row until commit, and every other order of the brand waits for that lock — it must
         # not wait on a card processor too.
         payment = (
-            await self._authorize(ctx, form, order, key) if form.payment_method == "card" else None
+            await self._authorize(ctx, form, priced, order_id, key)
+            if form.payment_method == "card"
+            else None
         )
         try:
-            body = await self._record(ctx, opened, priced, user, order, payment, taken)
+            body = await self._record(ctx, form, priced, user, order_id, payment, taken)
             await guard.finish(201, body)
             if payment is not None:
                 await self.session.commit()
@@ -552,17 +554,18 @@ class CheckoutService:
     async def _record(
         self,
         ctx: Checkout,
-        opened: OpenCart,
+        form: OrderForm,
         priced: Priced,
         user: User,
-        order: Order,
+        order_id: uuid.UUID,
         payment: Payment | None,
         taken: dict[uuid.UUID, tuple[int, bool, bool]],
     ) -> dict[str, Any]:
         """Numbers the order and writes it, its mails and events; empties the cart. Returns
         the buyer's view of the order."""
-        brand = ctx.opened.shopper.brand
-        order.number = order_number(await self.repo.next_number(brand.id))
+        opened, brand = ctx.opened, ctx.opened.shopper.brand
+        number = await self.repo.next_number(brand.id)
+        order = self._order(ctx, form, priced, user, order_id, number)
         for line in priced.lines:
             line.order_id = order.id
         event = OrderEvent(
@@ -597,36 +600,46 @@ class CheckoutService:
         )
         return view.model_dump(mode="json")
 
-    async def _authorize(self, ctx: Checkout, form: OrderForm, order: Order, key: str) -> Payment:
-        amount = card_amount(ctx, order.deposit, order.total)
+    async def _authorize(
+        self, ctx: Checkout, form: OrderForm, priced: Priced, order_id: uuid.UUID, key: str
+    ) -> Payment:
+        shopper = ctx.opened.shopper
+        amount = card_amount(ctx, priced.quote.deposit, priced.quote.total)
         held = await self.cards.authorize(
             ctx.org,
             method_id=form.payment_method_id,
             intent_id=form.payment_intent_id,
             amount=amount,
-            currency=order.currency,
+            currency=shopper.currency,
             idempotency_key=f"showroom-order-{ctx.opened.cart.id}-{key}",
             # The order is numbered only once the card is held (see place).
-            metadata={"order_id": str(order.id), "brand_id": str(order.brand_id)},
+            metadata={"order_id": str(order_id), "brand_id": str(shopper.brand.id)},
         )
         return Payment(
-            order_id=order.id,
+            order_id=order_id,
             intent_id=held.intent.id,
             status=PaymentStatus.authorized,
             amount=amount,
-            currency=order.currency,
+            currency=shopper.currency,
             card_brand=held.card.brand if held.card else "",
             card_last4=held.card.last4 if held.card else "",
         )
 
-    def _order(self, ctx: Checkout, form: OrderForm, priced: Priced, user: User) -> Order:
-        """The order, not yet numbered nor added to the session."""
+    def _order(
+        self,
+        ctx: Checkout,
+        form: OrderForm,
+        priced: Priced,
+        user: User,
+        order_id: uuid.UUID,
+        number: int,
+    ) -> Order:
         shopper, quote = ctx.opened.shopper, priced.quote
         now = utcnow()
         return Order(
-            id=uuid.uuid4(),
+            id=order_id,
             brand_id=shopper.brand.id,
-            number="",
+            number=f"ORD-{number:06d}",
             status=OrderStatus.placed,
             buyer_organization_id=ctx.org.id,
             catalog_id=ctx.opened.catalog.id,
@@ -659,10 +672,6 @@ class CheckoutService:
             created_at=now,
             updated_at=now,
         )
-
-
-def order_number(sequence: int) -> str:
-    return f"ORD-{sequence:06d}"
 
 
 def card_amount(ctx: Checkout, deposit: int, total: int) -> int:
